@@ -393,7 +393,9 @@ public final class PeerConnection {
       int inFlightData = (int) Math.min(Math.max(Seq.diff(sndNxt, bufferStart), 0), sendBuffer.length());
       int n = Math.min(inFlightData, targetMss);
       boolean fin = finSent && n == inFlightData;
-      emit(sndUna, TcpFlag.ACK.bit() | (fin ? TcpFlag.FIN.bit() : 0), sendBuffer.slice(0, n), TcpOptions.NONE);
+      boolean push = n > 0 && n == sendBuffer.length();
+      int flags = TcpFlag.ACK.bit() | (push ? TcpFlag.PSH.bit() : 0) | (fin ? TcpFlag.FIN.bit() : 0);
+      emit(sndUna, flags, sendBuffer.slice(0, n), TcpOptions.NONE);
     } else if (windowClosedOnData()) {
       int offset = (int) Seq.diff(sndNxt, bufferStart);
       emit(sndNxt, TcpFlag.ACK.bit(), sendBuffer.slice(offset, 1), TcpOptions.NONE);
