@@ -71,7 +71,11 @@ final class PeerBench {
 
   /** Listens, has the target connect offering {@code options}, and returns the established connection. */
   PeerConnection established(TcpOptions options) {
-    PeerConnection c = peer.listen(PEER);
+    return connect(peer.listen(PEER), options);
+  }
+
+  /** Has the target connect to {@code listening}, offering {@code options}; returns it established. */
+  PeerConnection connect(PeerConnection c, TcpOptions options) {
     fromTarget(TARGET_ISN, 0, TcpFlag.SYN.bit(), TARGET_WINDOW, options, new byte[0]);
     TcpSegment synAck = takeAtTarget().get(0);
     fromTarget(TARGET_ISN + 1, synAck.seq() + 1, TcpFlag.ACK.bit(), TARGET_WINDOW, TcpOptions.NONE, new byte[0]);
