@@ -207,7 +207,11 @@ public final class PeerConnection {
     receiver.setPolicy(policy);
   }
 
-  /** The next {@code n} segments from the target that carry data or FIN are lost: not taken, not acknowledged. */
+  /**
+   * The next {@code n} segments from the target that carry data or FIN are lost: not taken, not
+   * acknowledged, still listed in {@link #segmentsFromTarget()} and still checked. Replaces any
+   * count not yet used up.
+   */
   public void dropNextFromTarget(int n) {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, was " + n);

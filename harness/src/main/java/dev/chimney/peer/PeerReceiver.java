@@ -99,8 +99,9 @@ final class PeerReceiver {
     rightEdge = Seq.max(rightEdge, Seq.add(ack, scaled));
   }
 
+  /** Bytes of the target's sequence space taken after its SYN: data, plus one for a FIN. */
   private long taken() {
-    return Seq.diff(rcvNxt, Seq.add(irs, 1)) & 0xFFFF_FFFFL;
+    return Seq.diff(rcvNxt, Seq.add(irs, 1));
   }
 
   long irs() {

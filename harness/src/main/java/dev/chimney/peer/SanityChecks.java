@@ -53,7 +53,7 @@ final class SanityChecks {
    * Whether a reset from the target falls in the peer's window (RFC 9293, section 3.10.7.4), the
    * right edge included, so that a target that filled the window can still reset.
    */
-  static boolean resetAcceptable(TcpSegment segment, SanityChecks.Known known) {
+  static boolean resetAcceptable(TcpSegment segment, Known known) {
     return Seq.le(known.rcvNxt, segment.seq()) && Seq.le(segment.seq(), Seq.max(known.rightEdge, known.rcvNxt));
   }
 

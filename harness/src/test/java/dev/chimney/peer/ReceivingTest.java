@@ -126,4 +126,17 @@ class ReceivingTest {
 
     assertThat(scaled.takeAtTarget().get(0).window()).isEqualTo((1 << 20) >> PeerDefaults.PEER_WINDOW_SCALE);
   }
+
+  @Test
+  void sequenceNumbersWrapAroundTwoToThe32() {
+    String crossing = "x".repeat(300);
+    bench.dataFromTarget(c, 0, crossing);
+    bench.dataFromTarget(c, 300, "0123456789");
+
+    assertThat(Seq.add(TARGET_ISN, 1 + 300)).as("the test data really crosses 2^32").isLessThan(TARGET_ISN);
+    assertThat(c.receivedLength()).isEqualTo(310);
+    assertThat(c.rcvNxt()).isEqualTo(Seq.add(TARGET_ISN, 311));
+    assertThat(PeerBench.summary(c, bench.takeAtTarget())).containsExactly("ACK 1 301 0", "ACK 1 311 0");
+    assertThat(bench.peer.violations()).isEmpty();
+  }
 }
