@@ -1,0 +1,146 @@
+package dev.chimney.peer;
+
+import dev.chimney.wire.TcpFlag;
+import dev.chimney.wire.TcpSegment;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The receiving half of a {@link PeerConnection}: takes the target's in-order data and FIN, decides
+ * what the peer may acknowledge under its {@link AckPolicy}, and remembers what it has advertised.
+ * The peer's application reads at once, so the advertised window never fills up.
+ */
+final class PeerReceiver {
+  /** What taking a segment did. */
+  enum Taken {
+    /** No data and no FIN: a pure ACK. */
+    NOTHING,
+    /** New in-order data or the FIN. */
+    NEW,
+    /** Only bytes taken before: a retransmission. */
+    OLD,
+    /** Starts after a gap: not taken. */
+    OUT_OF_ORDER
+  }
+
+  private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+  private long irs;
+  private long rcvNxt;
+  private boolean finReceived;
+  private AckPolicy policy = AckPolicy.ALL;
+  private int receiveWindow = PeerDefaults.DEFAULT_RECEIVE_WINDOW;
+  private int windowShift;
+  private long lastAckSent;
+  private long rightEdge;
+
+  /** The target's SYN arrived: its ISN, and the shift the peer's window is scaled by from now on. */
+  void synchronize(long targetIsn, int peerWindowShift) {
+    irs = targetIsn;
+    rcvNxt = Seq.add(targetIsn, 1);
+    lastAckSent = rcvNxt;
+    rightEdge = rcvNxt;
+    windowShift = peerWindowShift;
+  }
+
+  /** Takes what {@code segment} adds to the in-order stream, never past the advertised window. */
+  Taken take(TcpSegment segment) {
+    int length = segment.payloadLength();
+    boolean fin = segment.has(TcpFlag.FIN);
+    if (length == 0 && !fin) {
+      return Taken.NOTHING;
+    }
+    if (Seq.gt(segment.seq(), rcvNxt)) {
+      return Taken.OUT_OF_ORDER;
+    }
+    if (finReceived) {
+      return Taken.OLD;
+    }
+    int skip = (int) Seq.diff(rcvNxt, segment.seq());
+    int end = (int) Math.min(length, Math.max(skip, Seq.diff(rightEdge, segment.seq())));
+    boolean takesFin = fin && end == length;
+    if (skip >= end && !(takesFin && skip <= length)) {
+      return Taken.OLD;
+    }
+    if (end > skip) {
+      received.write(segment.payload(), skip, end - skip);
+      rcvNxt = Seq.add(rcvNxt, end - skip);
+    }
+    if (takesFin) {
+      finReceived = true;
+      rcvNxt = Seq.add(rcvNxt, 1);
+    }
+    return Taken.NEW;
+  }
+
+  /** The acknowledgment number the policy allows now. */
+  long ackable() {
+    return Seq.add(Seq.add(irs, 1), policy.ackable(taken()));
+  }
+
+  /** Whether the policy withholds acknowledgments now (so no duplicate ACKs either). */
+  boolean withholding() {
+    return policy.reached(taken());
+  }
+
+  /** Whether an ACK now would acknowledge something the target has not seen acknowledged. */
+  boolean ackAdvances() {
+    return Seq.gt(ackable(), lastAckSent);
+  }
+
+  /** The window field of a segment: scaled, or raw in a SYN-ACK (RFC 7323: SYNs are never scaled). */
+  int windowField(boolean syn) {
+    long field = syn ? receiveWindow : (long) receiveWindow >> windowShift;
+    return (int) Math.min(field, 0xFFFF);
+  }
+
+  /** A segment carrying {@code ack} and window field {@code window} went on the wire. */
+  void advertised(long ack, int window, boolean syn) {
+    lastAckSent = Seq.max(lastAckSent, ack);
+    long scaled = syn ? window : (long) window << windowShift;
+    rightEdge = Seq.max(rightEdge, Seq.add(ack, scaled));
+  }
+
+  private long taken() {
+    return Seq.diff(rcvNxt, Seq.add(irs, 1)) & 0xFFFF_FFFFL;
+  }
+
+  long irs() {
+    return irs;
+  }
+
+  long rcvNxt() {
+    return rcvNxt;
+  }
+
+  /** The highest acknowledgment the peer has sent. */
+  long lastAckSent() {
+    return lastAckSent;
+  }
+
+  /** The furthest right edge of the window the peer has advertised (it never moves left). */
+  long rightEdge() {
+    return rightEdge;
+  }
+
+  boolean finReceived() {
+    return finReceived;
+  }
+
+  byte[] received() {
+    return received.toByteArray();
+  }
+
+  int receivedLength() {
+    return received.size();
+  }
+
+  void setPolicy(AckPolicy policy) {
+    this.policy = policy;
+  }
+
+  void setReceiveWindow(int bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("receive window must be >= 0, was " + bytes);
+    }
+    receiveWindow = bytes;
+  }
+}
