@@ -34,7 +34,7 @@ import java.util.Set;
  * segments, no window, no retransmission) so that a transfer can be interrupted by a terminate.
  * Switches make it misbehave in the ways the tests need.
  */
-final class StubTarget implements OffloadTarget {
+class StubTarget implements OffloadTarget {
   /** Status to give an object by name at initiate; absent means SUCCESS. */
   final Map<String, NdisStatus> initiateStatus = new HashMap<>();
   boolean throwOnSend;
