@@ -5,7 +5,6 @@ import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.NdisOffloadHandle;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.NeighborState;
-import dev.chimney.spi.NetBuffer;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.OffloadBlockList;
 import dev.chimney.spi.OffloadHost;
@@ -68,7 +67,7 @@ public final class HostStack implements OffloadHost {
   private final TargetGateway gateway;
   private final Thread hostThread = Thread.currentThread();
   private final NblLedger ledger = new NblLedger();
-  private final TargetSlot primary = new TargetSlot();
+  private final TargetSlot primary = new TargetSlot(this);
   private final List<TargetSlot> slots = new ArrayList<>(List.of(primary));
   private final List<HostConnection> connections = new ArrayList<>();
   private final Map<List<Endpoint>, HostConnection> byTuple = new HashMap<>();
@@ -104,7 +103,7 @@ public final class HostStack implements OffloadHost {
    * {@link #attach(OffloadHost, OffloadTarget)}.
    */
   public OffloadHost additionalHost() {
-    TargetSlot slot = new TargetSlot();
+    TargetSlot slot = new TargetSlot(this);
     slots.add(slot);
     return slot;
   }
@@ -761,7 +760,7 @@ public final class HostStack implements OffloadHost {
     TerminateResult.Upload upload = new TerminateResult.Upload(c.name(), n.status(),
         n.netBufferListChain() == null, chain, delegated, buffered, seq);
     for (NetBufferList b : buffered) {
-      c.deliver(dataOf(b));
+      c.deliver(ReturnedSendData.dataOf(b));
       toReturn.add(new IndicatedList(c.target, b));
     }
     c.lastUpload = upload;
@@ -771,30 +770,13 @@ public final class HostStack implements OffloadHost {
       c.phase = ConnectionPhase.RESET;
       return upload;
     }
-    c.tcp.restore(delegated, fromSndUna(c, chain, delegated, seq));
+    ReturnedSendData resend = ReturnedSendData.of(chain, delegated.sndUna(), c.streamEnd);
+    if (resend.problem() != null) {
+      anomaly(c.name() + " terminate at event #" + seq + ": " + resend.problem());
+    }
+    c.tcp.restore(delegated, resend.fromSndUna());
     c.phase = ConnectionPhase.UPLOADED;
     return upload;
-  }
-
-  /**
-   * The send data from the returned SndUna on, taken from the returned chain, which holds the tail
-   * of everything the host handed down (TOC-5). A chain that does not reach back to SndUna is noted.
-   */
-  private byte[] fromSndUna(HostConnection c, List<NetBufferList> chain, TcpDelegatedState d, long seq) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (NetBufferList l : chain) {
-      byte[] data = dataOf(l);
-      bytes.write(data, 0, data.length);
-    }
-    byte[] all = bytes.toByteArray();
-    long chainStart = SeqNum.add(c.streamEnd, -all.length);
-    long skip = SeqNum.diff(d.sndUna().orElse(chainStart), chainStart);
-    if (skip < 0 || skip > all.length) {
-      anomaly(c.name() + " terminate at event #" + seq + ": SndUna " + d.sndUna().orElse(-1)
-          + " is not within the returned send data [" + chainStart + ", " + c.streamEnd + ")");
-      skip = Math.max(0, Math.min(skip, all.length));
-    }
-    return Arrays.copyOfRange(all, (int) skip, all.length);
   }
 
   /** The pending initiate or terminate of {@code root}, marked complete; null (noted) when there is none. */
@@ -842,7 +824,7 @@ public final class HostStack implements OffloadHost {
       for (NetBufferList l : lists) {
         NblLedger.Entry entry = ledger.complete(l, Purpose.RECEIVE, e.seq(), this::anomaly);
         if (entry != null && l.status() == NdisStatus.SUCCESS) {
-          entry.connection.deliver(dataOf(l));
+          entry.connection.deliver(ReturnedSendData.dataOf(l));
         }
       }
     }
@@ -858,7 +840,7 @@ public final class HostStack implements OffloadHost {
         anomaly("NdisTcpOffloadReceiveHandler at event #" + e.seq() + ": unknown handle " + connection);
         return 0;
       }
-      c.deliver(dataOf(nbl));
+      c.deliver(ReturnedSendData.dataOf(nbl));
       toReturn.add(new IndicatedList(c.target, nbl));
       return nbl.dataLength();
     }
@@ -938,7 +920,8 @@ public final class HostStack implements OffloadHost {
     indicateStatus(primary, statusCode);
   }
 
-  private void indicateStatus(TargetSlot slot, NdisStatus statusCode) {
+  /** {@link #indicateStatus(NdisStatus)} from the target of {@code slot}. */
+  void indicateStatus(TargetSlot slot, NdisStatus statusCode) {
     Event.Upcall e = new UpcallBuilder(Api.INDICATE_STATUS, null).status(statusCode).record();
     synchronized (this) {
       if (statusCode == NdisStatus.UPLOAD_ALL) {
@@ -1037,16 +1020,6 @@ public final class HostStack implements OffloadHost {
     }
   }
 
-  /** The data of every buffer of {@code nbl}, in order. */
-  private static byte[] dataOf(NetBufferList nbl) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (NetBuffer b : nbl.buffers()) {
-      byte[] data = b.data();
-      out.write(data, 0, data.length);
-    }
-    return out.toByteArray();
-  }
-
   private synchronized String ownerName(List<NetBufferList> lists) {
     if (lists.isEmpty()) {
       return null;
@@ -1086,63 +1059,6 @@ public final class HostStack implements OffloadHost {
   }
 
   // ---------------------------------------------------------------- bookkeeping types
-
-  /** One attached target and its UPLOAD_ALL state; the OffloadHost a second target is created with. */
-  private final class TargetSlot implements OffloadHost {
-    OffloadTarget target;
-    volatile boolean uploadAllPending;
-    long uploadAllEvent;
-
-    @Override
-    public void initiateOffloadComplete(OffloadBlockList root) {
-      HostStack.this.initiateOffloadComplete(root);
-    }
-
-    @Override
-    public void terminateOffloadComplete(OffloadBlockList root) {
-      HostStack.this.terminateOffloadComplete(root);
-    }
-
-    @Override
-    public void tcpOffloadSendComplete(NetBufferList chain) {
-      HostStack.this.tcpOffloadSendComplete(chain);
-    }
-
-    @Override
-    public void tcpOffloadReceiveComplete(NetBufferList chain) {
-      HostStack.this.tcpOffloadReceiveComplete(chain);
-    }
-
-    @Override
-    public int tcpOffloadReceiveIndicate(NdisOffloadHandle connection, NetBufferList nbl, NdisStatus status) {
-      return HostStack.this.tcpOffloadReceiveIndicate(connection, nbl, status);
-    }
-
-    @Override
-    public void tcpOffloadDisconnectComplete(NetBufferList nbl) {
-      HostStack.this.tcpOffloadDisconnectComplete(nbl);
-    }
-
-    @Override
-    public void tcpOffloadForwardComplete(NetBufferList chain) {
-      HostStack.this.tcpOffloadForwardComplete(chain);
-    }
-
-    @Override
-    public void tcpOffloadEvent(NdisOffloadHandle connection, TcpOffloadEvent event, TcpUploadReason reason) {
-      HostStack.this.tcpOffloadEvent(connection, event, reason);
-    }
-
-    @Override
-    public void indicateStatus(NdisStatus statusCode) {
-      HostStack.this.indicateStatus(this, statusCode);
-    }
-
-    @Override
-    public void indicateReceiveNetBufferLists(byte[] ipPacket) {
-      HostStack.this.indicateReceiveNetBufferLists(ipPacket);
-    }
-  }
 
   /** An initiate or terminate the host issued and is waiting for. */
   private final class PendingTree {

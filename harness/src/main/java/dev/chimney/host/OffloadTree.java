@@ -2,8 +2,6 @@ package dev.chimney.host;
 
 import dev.chimney.spi.OffloadBlockList;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +18,7 @@ import java.util.List;
  */
 public final class OffloadTree {
   /** The neighbor (gateway) of the conventions: 192.0.2.1. */
-  public static final Inet4Address DEFAULT_NEIGHBOR = address(192, 0, 2, 1);
+  public static final Inet4Address DEFAULT_NEIGHBOR = Ipv4.of(192, 0, 2, 1);
   /** The cached path MTU the host hands over for every path, in bytes. */
   public static final int PATH_MTU = 1500;
 
@@ -114,12 +112,4 @@ public final class OffloadTree {
 
   /** The block lists the host built for the initiate, and their result. */
   record Initiated(OffloadBlockList root, OffloadResult result) {}
-
-  private static Inet4Address address(int a, int b, int c, int d) {
-    try {
-      return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("four bytes are always an IPv4 address", e);
-    }
-  }
 }

@@ -13,8 +13,6 @@ import dev.chimney.wire.SimulatedLink;
 import dev.chimney.wire.TcpSegment;
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,7 @@ import java.util.Map;
  */
 public final class Session implements AutoCloseable {
   /** The target's address on the link, from the conventions: 192.0.2.10. */
-  public static final Inet4Address TARGET_ADDRESS = ipv4(192, 0, 2, 10);
+  public static final Inet4Address TARGET_ADDRESS = Ipv4.of(192, 0, 2, 10);
 
   private final OffloadTargetProvider provider;
   private final Map<String, String> settings;
@@ -202,14 +200,6 @@ public final class Session implements AutoCloseable {
       } catch (RuntimeException e) {
         log.note("target threw from close: " + e);
       }
-    }
-  }
-
-  private static Inet4Address ipv4(int a, int b, int c, int d) {
-    try {
-      return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("four bytes are always an IPv4 address", e);
     }
   }
 }
