@@ -1,0 +1,205 @@
+package dev.chimney.host;
+
+import dev.chimney.peer.ScriptedPeer;
+import dev.chimney.spi.Capability;
+import dev.chimney.spi.OffloadHost;
+import dev.chimney.spi.OffloadTarget;
+import dev.chimney.spi.OffloadTargetProvider;
+import dev.chimney.spi.TargetContext;
+import dev.chimney.wire.CapturedPacket;
+import dev.chimney.wire.MalformedPacketException;
+import dev.chimney.wire.SegmentCodec;
+import dev.chimney.wire.SimulatedLink;
+import dev.chimney.wire.TcpSegment;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scenario's world: the virtual clock, the event log, the simulated link with its capture,
+ * the scripted peer at the far end, the host stack, and the target under test created for it.
+ * Every call and upcall is also written as a comment on the next captured packet, so a capture read
+ * in Wireshark shows what the host was doing.
+ *
+ * <p>Opened and used on one thread (the host thread, which runs the clock); {@link #close()} it at
+ * the end of the scenario, failed or not.
+ */
+public final class Session implements AutoCloseable {
+  /** The target's address on the link, from the conventions: 192.0.2.10. */
+  public static final Inet4Address TARGET_ADDRESS = Ipv4.of(192, 0, 2, 10);
+
+  private final OffloadTargetProvider provider;
+  private final Map<String, String> settings;
+  private final VirtualClock clock;
+  private final EventLog log;
+  private final SimulatedLink link;
+  private final ScriptedPeer peer;
+  private final HostStack host;
+  private final List<OffloadTarget> targets = new ArrayList<>();
+  private volatile OffloadTarget wireTarget;
+  private OffloadTarget target;
+  private boolean closed;
+
+  private Session(OffloadTargetProvider provider, Map<String, String> settings, Timeouts timeouts) {
+    this.provider = provider;
+    this.settings = Map.copyOf(settings);
+    this.clock = new VirtualClock();
+    this.log = new EventLog(clock);
+    this.link = new SimulatedLink(clock, SimulatedLink.DEFAULT_PROPAGATION_DELAY_NANOS);
+    this.peer = new ScriptedPeer(clock, link.peerPort());
+    this.host = new HostStack(clock, log, timeouts);
+    link.attachPeer(peer::receive);
+    link.attachTarget(this::deliverToTarget);
+    link.addObserver(this::recordPacket);
+    log.addListener(this::annotateCapture);
+  }
+
+  /**
+   * Opens a session and creates the target in it.
+   *
+   * @param settings the scenario's target settings (see {@link TargetContext}); never null
+   * @throws UnsupportedOperationException for a target without {@link Capability#VIRTUAL_TIME}
+   * @throws TargetStartException when the provider fails to create the target; the message is its
+   */
+  public static Session open(OffloadTargetProvider provider, Map<String, String> settings, Timeouts timeouts) {
+    if (!provider.capabilities().contains(Capability.VIRTUAL_TIME)) {
+      throw new UnsupportedOperationException("target '" + provider.name()
+          + "' does not run on virtual time; real-time targets arrive with the out-of-process issue");
+    }
+    Session s = new Session(provider, settings, timeouts);
+    s.target = s.createTarget(s.host);
+    s.host.attach(s.target);
+    s.wireTarget = s.target;
+    return s;
+  }
+
+  /**
+   * Creates a second instance of the same target on the same link, for failover (TRM-8): the
+   * standby NIC of a team. The link keeps delivering to the first until {@link #routeWireTo}.
+   */
+  public OffloadTarget openStandbyTarget() {
+    OffloadHost standbyHost = host.additionalHost();
+    OffloadTarget standby = createTarget(standbyHost);
+    host.attach(standbyHost, standby);
+    return standby;
+  }
+
+  /** Makes the link deliver packets from the peer to {@code t} (the team's active NIC). */
+  public void routeWireTo(OffloadTarget t) {
+    if (!targets.contains(t)) {
+      throw new IllegalArgumentException("not a target of this session: " + t);
+    }
+    wireTarget = t;
+  }
+
+  private OffloadTarget createTarget(OffloadHost hostSide) {
+    TargetContext context = new TargetContext(hostSide, link.targetPort(), clock, TARGET_ADDRESS, settings);
+    OffloadTarget created;
+    try {
+      created = provider.create(context);
+    } catch (Exception e) {
+      throw new TargetStartException(provider.name(), e);
+    }
+    targets.add(created);
+    return created;
+  }
+
+  /** Hands a packet from the wire to the active target; a throw is noted, never propagated. */
+  private void deliverToTarget(byte[] packet) {
+    try {
+      wireTarget.receiveFromWire(packet);
+    } catch (RuntimeException e) {
+      log.note("target threw from receiveFromWire: " + e);
+    }
+  }
+
+  private void recordPacket(CapturedPacket p) {
+    TcpSegment segment;
+    try {
+      segment = SegmentCodec.decode(p.bytes());
+    } catch (MalformedPacketException e) {
+      log.note("packet " + p.number() + " is not a valid TCP/IPv4 packet: " + e.getMessage());
+      return;
+    }
+    String connection = host.connectionName(segment.source(), segment.destination());
+    log.append((seq, time) -> new Event.Packet(seq, time, p.number(), p.direction(), segment, connection));
+  }
+
+  private void annotateCapture(Event e) {
+    if (e instanceof Event.Call || e instanceof Event.Upcall) {
+      link.annotate("#" + e.seq() + " " + e.describe());
+    }
+  }
+
+  /** The run's virtual clock. */
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  /** The run's event log. */
+  public EventLog log() {
+    return log;
+  }
+
+  /** The host stack, which drives the target. */
+  public HostStack host() {
+    return host;
+  }
+
+  /** The scripted peer at the far end of the link. */
+  public ScriptedPeer peer() {
+    return peer;
+  }
+
+  /** The target under test. */
+  public OffloadTarget target() {
+    return target;
+  }
+
+  /** The link between the target and the peer, with its capture. */
+  public SimulatedLink link() {
+    return link;
+  }
+
+  /**
+   * Writes {@code baseName.pcapng} (the capture, host events as packet comments) and {@code
+   * baseName.events.txt} (one line per event: "#seq seconds describe") into {@code dir}.
+   */
+  public void writeArtifacts(Path dir, String baseName) throws IOException {
+    Files.createDirectories(dir);
+    link.writeCapture(dir.resolve(baseName + ".pcapng"));
+    List<String> lines = new ArrayList<>();
+    for (Event e : log.events()) {
+      lines.add(describeLine(e));
+    }
+    Files.write(dir.resolve(baseName + ".events.txt"), lines, StandardCharsets.UTF_8);
+  }
+
+  /** "#12 0.000150000 host: MiniportTcpOffloadSend(TCP1, ...)": seq, clock seconds, description. */
+  static String describeLine(Event e) {
+    long nanos = e.timeNanos();
+    return String.format("#%d %d.%09d %s", e.seq(), nanos / 1_000_000_000L, nanos % 1_000_000_000L,
+        e.describe());
+  }
+
+  /** Halts every target of the session once (MiniportHaltEx), even after a failure; a throw is noted. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (OffloadTarget t : targets) {
+      try {
+        t.close();
+      } catch (RuntimeException e) {
+        log.note("target threw from close: " + e);
+      }
+    }
+  }
+}
