@@ -1,0 +1,53 @@
+package dev.chimney.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+
+import io.cucumber.junit.platform.engine.Constants;
+import java.util.Optional;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * How {@code certify} runs the scenarios: the Cucumber engine alone, through the JUnit Platform
+ * launcher, on the feature files the harness jar ships. Every Cucumber setting the CLI passes is
+ * here. The launcher runs the scenarios on the calling thread.
+ */
+final class CucumberSuite {
+  private CucumberSuite() {}
+
+  /** The JUnit Platform engine that runs feature files. */
+  static final String ENGINE = "cucumber";
+  /** The class path folder of the feature files. */
+  static final String FEATURES = RulesCommand.FEATURES;
+  /** The package of the step definitions and hooks. */
+  static final String GLUE = "dev.chimney.steps";
+  /** Writes Allure results for the report writer to render. */
+  static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
+  /** The system property Allure reads, once per JVM, for where to write its results. */
+  static final String ALLURE_RESULTS_DIRECTORY = "allure.results.directory";
+
+  /**
+   * The discovery request for one run.
+   *
+   * @param tagExpression the Cucumber tag expression selecting scenarios; empty runs them all
+   */
+  static LauncherDiscoveryRequest request(Optional<String> tagExpression) {
+    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClasspathResource(FEATURES))
+        .filters(EngineFilter.includeEngines(ENGINE))
+        .configurationParameter(Constants.GLUE_PROPERTY_NAME, GLUE)
+        .configurationParameter(Constants.PLUGIN_PROPERTY_NAME, ALLURE_PLUGIN)
+        // The run is local and certifies; nothing is to be published, nor advertised on the console.
+        .configurationParameter(Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true");
+    tagExpression.ifPresent(tags -> request.configurationParameter(Constants.FILTER_TAGS_PROPERTY_NAME, tags));
+    return request.build();
+  }
+
+  /** Runs the request, each listener seeing every event. Returns when the last scenario is done. */
+  static void run(LauncherDiscoveryRequest request, TestExecutionListener... listeners) {
+    LauncherFactory.create().execute(request, listeners);
+  }
+}
