@@ -74,7 +74,7 @@ final class CertifyCommand implements Callable<Integer> {
     OffloadTargetProvider provider = TargetRegistry.discover(adapters).get(target);
     checkTimeouts();
     RuleCatalogue catalogue = RuleCatalogue.load();
-    Optional<String> tagExpression = Optional.ofNullable(rules).map(selection -> tagExpression(catalogue, selection));
+    Optional<RuleTags.Selection> selection = Optional.ofNullable(rules).map(r -> select(catalogue, r));
     Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, target)).toAbsolutePath().normalize();
     Path allureResults = outDir.resolve(ALLURE_RESULTS);
     Path junitXml = outDir.resolve(JUNIT_XML);
@@ -89,9 +89,10 @@ final class CertifyCommand implements Callable<Integer> {
     RunRecord.reset();
 
     PrintWriter console = spec.commandLine().getOut();
-    console.println("certifying " + target + (rules == null ? "" : " on " + tagExpression.orElseThrow()));
+    console.println("certifying " + target
+        + selection.map(s -> " on the scenarios of " + String.join(", ", s.ruleIds())).orElse(""));
     console.flush();
-    CucumberSuite.run(CucumberSuite.request(tagExpression),
+    CucumberSuite.run(CucumberSuite.request(selection),
         new ProgressListener(console), new LegacyXmlReportGeneratingListener(junitXml, console));
 
     Certification certification =
@@ -123,9 +124,9 @@ final class CertifyCommand implements Callable<Integer> {
     }
   }
 
-  private static String tagExpression(RuleCatalogue catalogue, String selection) {
+  private static RuleTags.Selection select(RuleCatalogue catalogue, String selection) {
     try {
-      return RuleTags.expression(catalogue.select(selection));
+      return RuleTags.select(catalogue.select(selection));
     } catch (IllegalArgumentException e) {
       throw new UserError("--rules " + selection + ": " + e.getMessage());
     }

@@ -1,10 +1,11 @@
 package dev.chimney.cli;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import io.cucumber.junit.platform.engine.Constants;
 import java.util.Optional;
 import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -32,17 +33,25 @@ final class CucumberSuite {
   /**
    * The discovery request for one run.
    *
-   * @param tagExpression the Cucumber tag expression selecting scenarios; empty runs them all
+   * <p>The features are selected as a package: the Cucumber engine warns that a class path resource
+   * selector naming a folder is meant for single files. A rule selection is applied twice, from
+   * the same rules: as Cucumber's tag filter, which is what Cucumber and its plugins see, and as
+   * the JUnit Platform's tag filter, which removes the other scenarios at discovery so that they
+   * are not reported, one SKIP each, in the progress, the JUnit XML and the Allure results.
+   *
+   * @param selection the rules whose scenarios run; empty runs them all
    */
-  static LauncherDiscoveryRequest request(Optional<String> tagExpression) {
+  static LauncherDiscoveryRequest request(Optional<RuleTags.Selection> selection) {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClasspathResource(FEATURES))
+        .selectors(selectPackage(FEATURES))
         .filters(EngineFilter.includeEngines(ENGINE))
         .configurationParameter(Constants.GLUE_PROPERTY_NAME, GLUE)
         .configurationParameter(Constants.PLUGIN_PROPERTY_NAME, ALLURE_PLUGIN)
         // The run is local and certifies; nothing is to be published, nor advertised on the console.
         .configurationParameter(Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true");
-    tagExpression.ifPresent(tags -> request.configurationParameter(Constants.FILTER_TAGS_PROPERTY_NAME, tags));
+    selection.ifPresent(rules -> request
+        .configurationParameter(Constants.FILTER_TAGS_PROPERTY_NAME, rules.cucumberExpression())
+        .filters(TagFilter.includeTags(rules.junitExpression())));
     return request.build();
   }
 

@@ -17,15 +17,32 @@ final class RuleTags {
   static final Pattern RULE_ID = Pattern.compile("[A-Z]{3}-\\d+");
 
   /**
-   * The Cucumber tag expression that selects the scenarios of any of the rules, "@DSC-3 or @TOC-1".
+   * The scenarios of some rules, as the two tag languages of a run write them.
+   *
+   * @param ruleIds the rule IDs, in selection order, each once; never empty
+   */
+  record Selection(List<String> ruleIds) {
+    /** Cucumber's tag expression: "@DSC-3 or @TOC-1". */
+    String cucumberExpression() {
+      return ruleIds.stream().map(id -> "@" + id).collect(Collectors.joining(" or "));
+    }
+
+    /** The JUnit Platform's, whose tags are Cucumber's without the '@': "DSC-3 | TOC-1". */
+    String junitExpression() {
+      return String.join(" | ", ruleIds);
+    }
+  }
+
+  /**
+   * The selection of the scenarios of any of the rules.
    *
    * @throws IllegalArgumentException for an empty list: a run must select something
    */
-  static String expression(List<Rule> rules) {
+  static Selection select(List<Rule> rules) {
     if (rules.isEmpty()) {
       throw new IllegalArgumentException("no rule selected");
     }
-    return rules.stream().map(r -> "@" + r.id()).distinct().collect(Collectors.joining(" or "));
+    return new Selection(rules.stream().map(Rule::id).distinct().toList());
   }
 
   /** The rule IDs among tags written with or without their '@', in the order given. */

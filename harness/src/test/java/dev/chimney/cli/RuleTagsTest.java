@@ -12,25 +12,37 @@ import org.junit.jupiter.api.Test;
 /** The tag expression certify hands Cucumber for {@code --rules}, and reading rule IDs back from tags. */
 class RuleTagsTest {
   @Test
-  void selectedRulesBecomeAnOrOfTheirTags() {
-    assertThat(RuleTags.expression(List.of(rule("DSC-3"), rule("TOC-1"), rule("TOC-2"))))
-        .as("tag expression for DSC-3, TOC-1, TOC-2")
+  void selectedRulesBecomeAnOrOfTheirCucumberTags() {
+    RuleTags.Selection selection = RuleTags.select(List.of(rule("DSC-3"), rule("TOC-1"), rule("TOC-2")));
+
+    assertThat(selection.cucumberExpression()).as("Cucumber tag expression for DSC-3, TOC-1, TOC-2")
         .isEqualTo("@DSC-3 or @TOC-1 or @TOC-2");
   }
 
   @Test
+  void selectedRulesBecomeAnOrOfTheirJunitTags() {
+    RuleTags.Selection selection = RuleTags.select(List.of(rule("DSC-3"), rule("TOC-1")));
+
+    assertThat(selection.junitExpression()).as("JUnit tag expression for DSC-3, TOC-1").isEqualTo("DSC-3 | TOC-1");
+  }
+
+  @Test
   void oneRuleIsOneTag() {
-    assertThat(RuleTags.expression(List.of(rule("FWD-1")))).as("tag expression for FWD-1").isEqualTo("@FWD-1");
+    RuleTags.Selection selection = RuleTags.select(List.of(rule("FWD-1")));
+
+    assertThat(selection.cucumberExpression()).as("Cucumber tag expression for FWD-1").isEqualTo("@FWD-1");
+    assertThat(selection.junitExpression()).as("JUnit tag expression for FWD-1").isEqualTo("FWD-1");
   }
 
   @Test
   void aRuleSelectedTwiceAppearsOnce() {
-    assertThat(RuleTags.expression(List.of(rule("DSC-3"), rule("DSC-3")))).as("tag expression").isEqualTo("@DSC-3");
+    assertThat(RuleTags.select(List.of(rule("DSC-3"), rule("DSC-3"))).ruleIds()).as("rule IDs selected")
+        .containsExactly("DSC-3");
   }
 
   @Test
   void anEmptySelectionIsRefused() {
-    assertThatThrownBy(() -> RuleTags.expression(List.of())).as("expression of no rule")
+    assertThatThrownBy(() -> RuleTags.select(List.of())).as("selection of no rule")
         .isInstanceOf(IllegalArgumentException.class);
   }
 
