@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 final class CertificationSummary {
   private CertificationSummary() {}
 
+  /** How many failing required rules the summary names; the reports name them all. */
+  static final int NAMED_RULES = 10;
+
   /** Prints the summary of {@code certification}, whose reports are in {@code out}. */
   static void print(Certification certification, Path out, PrintWriter writer) {
     writer.println();
@@ -37,6 +40,11 @@ final class CertificationSummary {
         .map(RuleResult::rule)
         .map(r -> r.id())
         .toList();
-    return missing.isEmpty() ? "no" : "no, required rules not passing: " + String.join(", ", missing);
+    if (missing.isEmpty()) {
+      return "no";
+    }
+    String named = String.join(", ", missing.subList(0, Math.min(NAMED_RULES, missing.size())));
+    int more = missing.size() - NAMED_RULES;
+    return "no, required rules not passing: " + named + (more > 0 ? " and " + more + " more" : "");
   }
 }

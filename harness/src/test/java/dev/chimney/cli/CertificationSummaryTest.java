@@ -12,6 +12,7 @@ import dev.chimney.spi.Capability;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +45,19 @@ class CertificationSummaryTest {
 
     assertThat(out).as("summary%n%s", out)
         .contains("certified: no, required rules not passing: DSC-3, TOC-1 (target reference-nic)");
+  }
+
+  @Test
+  void manyRulesNotPassingAreCountedBeyondTheFirstFew() {
+    List<RuleResult> results = new ArrayList<>();
+    for (int i = 1; i <= CertificationSummary.NAMED_RULES + 3; i++) {
+      results.add(result("TOC-" + i, Level.REQUIRED, Verdict.NOT_EXERCISED));
+    }
+    String out = print(new Certification("reference-nic", false, results, List.of()));
+
+    assertThat(out).as("summary%n%s", out)
+        .contains("TOC-1, TOC-2", "TOC-" + CertificationSummary.NAMED_RULES + " and 3 more (target reference-nic)")
+        .doesNotContain("TOC-" + (CertificationSummary.NAMED_RULES + 1));
   }
 
   @Test

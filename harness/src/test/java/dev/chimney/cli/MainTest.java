@@ -2,6 +2,7 @@ package dev.chimney.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ class MainTest {
     Path first = TestAdapterJars.providerJar(dir, "first.jar", "FirstProvider", "first-nic");
     Path second = TestAdapterJars.providerJar(dir, "second.jar", "SecondProvider", "second-nic");
 
-    CliRun run = CliRun.run("list-targets", "--adapter-path", first + java.io.File.pathSeparator + second);
+    CliRun run = CliRun.run("list-targets", "--adapter-path", first + File.pathSeparator + second);
 
     assertThat(run.out()).as("both targets%n%s", run.transcript()).contains("first-nic", "second-nic");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
@@ -56,7 +57,7 @@ class ProgressListenerTest {
   }
 
   private static TestIdentifier scenario(String name, String... tags) {
-    Set<TestTag> testTags = new java.util.LinkedHashSet<>();
+    Set<TestTag> testTags = new LinkedHashSet<>();
     for (String tag : tags) {
       testTags.add(TestTag.create(tag));
     }
