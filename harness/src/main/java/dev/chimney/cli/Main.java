@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "chimney",
     description = "Certifies TCP chimney offload targets against the rule catalogue.",
-    subcommands = {CertifyCommand.class, ListTargetsCommand.class, RulesCommand.class},
+    // rules is added by commandLine(), which chooses the catalogue it reads.
+    subcommands = {CertifyCommand.class, ListTargetsCommand.class},
     synopsisSubcommandLabel = "(certify | list-targets | rules)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -40,8 +41,14 @@ public final class Main implements Runnable {
    * CommandLine#setOut} and {@link CommandLine#setErr} before {@link CommandLine#execute}.
    */
   public static CommandLine commandLine() {
+    return commandLine(new RulesCommand());
+  }
+
+  /** As {@link #commandLine()}, with a {@code rules} command reading other rules: for tests. */
+  static CommandLine commandLine(RulesCommand rules) {
     OneLineErrors errors = new OneLineErrors();
     return new CommandLine(new Main())
+        .addSubcommand(rules)
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);
   }

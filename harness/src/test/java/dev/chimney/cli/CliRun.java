@@ -17,9 +17,17 @@ import picocli.CommandLine;
 record CliRun(List<String> args, int exitCode, String out, String err) {
 
   static CliRun run(String... args) {
+    return run(Main.commandLine(), args);
+  }
+
+  /** Runs with a {@code rules} command that reads the given rules and feature folder. */
+  static CliRun runWithRules(RulesCommand rules, String... args) {
+    return run(Main.commandLine(rules), args);
+  }
+
+  private static CliRun run(CommandLine cli, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exitCode = cli.execute(args);
