@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
 final class CertifyCommand implements Callable<Integer> {
   /** The reports of a run go to this folder's {@code <target>/} unless {@code --out} says otherwise. */
   static final String DEFAULT_REPORTS = "reports";
+  /** The output folder's sub-folder the Allure plugin writes into, and the report is rendered from. */
   static final String ALLURE_RESULTS = "allure-results";
+  /** The output folder's sub-folder for JUnit XML, for CI dashboards. */
   static final String JUNIT_XML = "junit";
 
   @Spec
@@ -107,7 +109,7 @@ final class CertifyCommand implements Callable<Integer> {
   }
 
   /** The names {@link Timeouts} knows: its record components, so a new timeout needs no change here. */
-  static List<String> timeoutNames() {
+  private static List<String> timeoutNames() {
     return Arrays.stream(Timeouts.class.getRecordComponents()).map(RecordComponent::getName).toList();
   }
 

@@ -5,7 +5,6 @@ import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Examples;
 import io.cucumber.messages.types.Feature;
 import io.cucumber.messages.types.FeatureChild;
-import io.cucumber.messages.types.ParseError;
 import io.cucumber.messages.types.Rule;
 import io.cucumber.messages.types.RuleChild;
 import io.cucumber.messages.types.Scenario;
@@ -122,7 +121,7 @@ final class ScenarioIndex {
     List<Entry> found = new ArrayList<>();
     for (Envelope envelope : parser.parse(uri, content).toList()) {
       envelope.getParseError().ifPresent(error -> {
-        throw new UserError("feature file " + uri + " does not parse: " + describe(error));
+        throw new UserError("feature file " + uri + " does not parse: " + OneLineErrors.oneLine(error.getMessage()));
       });
       envelope.getGherkinDocument().flatMap(d -> d.getFeature()).ifPresent(f -> found.addAll(scenarios(uri, f)));
     }
@@ -156,9 +155,5 @@ final class ScenarioIndex {
       examples.getTags().forEach(t -> tags.add(t.getName()));
     }
     return new Entry(uri + ":" + scenario.getLocation().getLine(), scenario.getName(), Collections.unmodifiableSet(tags));
-  }
-
-  private static String describe(ParseError error) {
-    return OneLineErrors.oneLine(error.getMessage());
   }
 }
