@@ -1,0 +1,163 @@
+package dev.chimney.cli;
+
+import dev.chimney.host.RunSettings;
+import dev.chimney.host.TargetRegistry;
+import dev.chimney.host.Timeouts;
+import dev.chimney.report.Reports;
+import dev.chimney.rules.Certification;
+import dev.chimney.rules.CertificationJudge;
+import dev.chimney.rules.RuleCatalogue;
+import dev.chimney.rules.RunRecord;
+import dev.chimney.spi.OffloadTargetProvider;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code chimney certify}: runs the scenarios against one target and judges it. Every input is
+ * checked (target, rule selection, timeouts, output folder) before the first scenario runs, so a
+ * mistake costs nothing. Runs on the main thread; the scenarios run on it too.
+ */
+@Command(name = "certify",
+    description = "Runs the scenarios against a target, judges every rule, writes the reports. "
+        + "Exit code 0 when certified, 1 when not.")
+final class CertifyCommand implements Callable<Integer> {
+  /** The reports of a run go to this folder's {@code <target>/} unless {@code --out} says otherwise. */
+  static final String DEFAULT_REPORTS = "reports";
+  /** The output folder's sub-folder the Allure plugin writes into, and the report is rendered from. */
+  static final String ALLURE_RESULTS = "allure-results";
+  /** The output folder's sub-folder for JUnit XML, for CI dashboards. */
+  static final String JUNIT_XML = "junit";
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--target", paramLabel = "NAME", defaultValue = RunSettings.DEFAULT_TARGET,
+      description = "The target to certify (see list-targets). Default: ${DEFAULT-VALUE}.")
+  private String target;
+
+  @Option(names = "--rules", paramLabel = "SELECTION",
+      description = "Run only the scenarios of these rules: IDs and prefixes, e.g. DSC-3,TOC-*. Default: all.")
+  private String rules;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where the reports go. Default: " + DEFAULT_REPORTS + "/<target>/ in the current folder.")
+  private Path out;
+
+  @Option(names = "--timeout", paramLabel = "NAME=MILLIS",
+      description = "Override a timeout (completion, delivery, quiet). Repeatable.")
+  private Map<String, String> timeouts = new LinkedHashMap<>();
+
+  @Mixin
+  private AdapterPathOption adapterPath;
+
+  @Override
+  public Integer call() {
+    List<Path> adapters = adapterPath.entries();
+    OffloadTargetProvider provider = TargetRegistry.discover(adapters).get(target);
+    checkTimeouts();
+    RuleCatalogue catalogue = RuleCatalogue.load();
+    Optional<RuleTags.Selection> selection = Optional.ofNullable(rules).map(r -> select(catalogue, r));
+    Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, target)).toAbsolutePath().normalize();
+    Path allureResults = outDir.resolve(ALLURE_RESULTS);
+    Path junitXml = outDir.resolve(JUNIT_XML);
+    prepare(outDir, allureResults, junitXml);
+
+    System.setProperty(RunSettings.TARGET, target);
+    System.setProperty(RunSettings.ADAPTER_PATH,
+        adapters.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator)));
+    System.setProperty(RunSettings.OUT, outDir.toString());
+    System.setProperty(RunSettings.TIMEOUTS, RunSettings.formatTimeouts(timeouts));
+    System.setProperty(CucumberSuite.ALLURE_RESULTS_DIRECTORY, allureResults.toString());
+    RunRecord.reset();
+
+    PrintWriter console = spec.commandLine().getOut();
+    console.println("certifying " + target
+        + selection.map(s -> " on the scenarios of " + String.join(", ", s.ruleIds())).orElse(""));
+    console.flush();
+    CucumberSuite.run(CucumberSuite.request(selection),
+        new ProgressListener(console), new LegacyXmlReportGeneratingListener(junitXml, console));
+
+    Certification certification =
+        CertificationJudge.judge(target, provider.capabilities(), catalogue, RunRecord.results());
+    try {
+      Reports.writeAll(certification, outDir, allureResults);
+    } catch (IOException e) {
+      throw new UserError("cannot write the reports into " + outDir + ": " + e.getMessage());
+    }
+    CertificationSummary.print(certification, outDir, console);
+    return certification.certified() ? ExitCodes.CERTIFIED : ExitCodes.NOT_CERTIFIED;
+  }
+
+  /** The names {@link Timeouts} knows: its record components, so a new timeout needs no change here. */
+  private static List<String> timeoutNames() {
+    return Arrays.stream(Timeouts.class.getRecordComponents()).map(RecordComponent::getName).toList();
+  }
+
+  private void checkTimeouts() {
+    for (String name : timeouts.keySet()) {
+      if (!timeoutNames().contains(name)) {
+        throw new UserError("unknown timeout '" + name + "' (known: " + String.join(", ", timeoutNames()) + ")");
+      }
+    }
+    try {
+      Timeouts.from(timeouts);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static RuleTags.Selection select(RuleCatalogue catalogue, String selection) {
+    try {
+      return RuleTags.select(catalogue.select(selection));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--rules " + selection + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Creates the output folder and empties the two result folders the run fills: Allure renders
+   * every result file it finds, so a previous run's would show up in this run's report.
+   */
+  private static void prepare(Path outDir, Path... runFolders) {
+    try {
+      Files.createDirectories(outDir);
+      for (Path folder : runFolders) {
+        deleteTree(folder);
+        Files.createDirectories(folder);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new UserError("cannot prepare the output folder " + outDir + ": " + e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
