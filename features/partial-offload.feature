@@ -1,6 +1,7 @@
 @partial
 Feature: Partial offloads and offload failures
-  The target walks the offload state tree parent first. A failure for lack of resources is marked
+  The host makes one connection for every TCP object of the tree, to its path's destination,
+  then offloads the whole tree in one call. The target walks it parent first. A failure for lack of resources is marked
   NDIS_STATUS_RESOURCES and the walk goes on; any other failure is marked NDIS_STATUS_FAILURE and
   stops the walk, and every object not attempted is marked NDIS_STATUS_FAILURE too. An object
   that was offloaded but has a dependent that was not is marked
@@ -8,8 +9,7 @@ Feature: Partial offloads and offload failures
 
   @optional @PAR-1 @PAR-4 @PAR-5 @PAR-6 @PAR-7
   Scenario: The tree of the specification's figure
-    Given connections TCP1, TCP2 and TCP3 made by the host
-    And the target may hold 1 offloaded connection
+    Given the target may hold 1 offloaded connection
     And the offload tree
       | object    | parent    | state                              |
       | Neighbor1 |           |                                    |
@@ -30,8 +30,7 @@ Feature: Partial offloads and offload failures
 
   @optional @PAR-4 @PAR-7
   Scenario: A whole tree offloaded is SUCCESS everywhere
-    Given connections TCP1, TCP2 and TCP3 made by the host
-    And the offload tree
+    Given the offload tree
       | object    | parent    | state            |
       | Neighbor1 |           |                  |
       | Path1     | Neighbor1 | to 198.51.100.20 |
@@ -51,8 +50,7 @@ Feature: Partial offloads and offload failures
 
   @optional @PAR-6 @PAR-7
   Scenario: Resource failures do not stop the walk
-    Given connections TCP1, TCP2 and TCP3 made by the host
-    And the target may hold 1 offloaded connection
+    Given the target may hold 1 offloaded connection
     And the offload tree
       | object    | parent    | state            |
       | Neighbor1 |           |                  |
@@ -73,8 +71,7 @@ Feature: Partial offloads and offload failures
 
   @optional @PAR-4 @PAR-5
   Scenario: A failure other than resources on the first path stops the walk
-    Given connections TCP1 and TCP2 made by the host
-    And the offload tree
+    Given the offload tree
       | object    | parent    | state                              |
       | Neighbor1 |           |                                    |
       | Path1     | Neighbor1 | from 203.0.113.99, not the target's |
@@ -92,12 +89,11 @@ Feature: Partial offloads and offload failures
 
   @required @PAR-1 @PAR-2 @PAR-3
   Scenario: A failed initiate leaves the send data it carried untouched
-    Given a connection TCP1 made by the host with 2000 bytes of send data not yet sent
-    And the offload tree
+    Given the offload tree
       | object    | parent    | state                              |
       | Neighbor1 |           |                                    |
       | Path1     | Neighbor1 | from 203.0.113.99, not the target's |
-      | TCP1      | Path1     |                                    |
+      | TCP1      | Path1     | with 2000 bytes of send data       |
     When the host initiates the offload
     Then the block list of TCP1 has status NDIS_STATUS_FAILURE
     And the send data it carried is neither completed nor changed

@@ -55,6 +55,8 @@ public final class HostConnection {
   /** A terminate is scheduled or in progress: further retrieve requests are tolerated (TRM-4). */
   boolean terminatePending;
   boolean peerDisconnectIndicated;
+  /** Whether the host's client takes the data the target indicates; false leaves it with the target (TOC-8). */
+  boolean consumesIndications = true;
   boolean abortIndicated;
   TerminateResult.Upload lastUpload;
 

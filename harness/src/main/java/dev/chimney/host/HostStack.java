@@ -646,6 +646,16 @@ public final class HostStack implements OffloadHost {
 
   // ---------------------------------------------------------------- waits
 
+  /**
+   * Whether the host's client consumes what the target indicates on {@code conn}: when it does not,
+   * indications return 0 bytes consumed and the data stays the target's to hand back (TOC-8).
+   */
+  public void setConsumesIndications(HostConnection conn, boolean consumes) {
+    synchronized (this) {
+      conn.consumesIndications = consumes;
+    }
+  }
+
   /** Waits until the target has completed at least {@code n} sends of {@code conn}. */
   public void awaitSendCompletions(HostConnection conn, int n) {
     await("completion", timeouts.completion(), () -> "send completion of " + firstIncomplete(conn.sends)
@@ -840,8 +850,11 @@ public final class HostStack implements OffloadHost {
         anomaly("NdisTcpOffloadReceiveHandler at event #" + e.seq() + ": unknown handle " + connection);
         return 0;
       }
-      c.deliver(ReturnedSendData.dataOf(nbl));
       toReturn.add(new IndicatedList(c.target, nbl));
+      if (!c.consumesIndications) {
+        return 0;
+      }
+      c.deliver(ReturnedSendData.dataOf(nbl));
       return nbl.dataLength();
     }
   }

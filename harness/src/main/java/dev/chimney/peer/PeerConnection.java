@@ -161,6 +161,35 @@ public final class PeerConnection {
     impairments.submit(segment, peer::transmit);
   }
 
+  /**
+   * Sends {@code data} by another route: the segments, of {@code segmentSize} bytes each, are
+   * returned instead of going on the wire, as when they reach the target's host through another
+   * interface and the host forwards them. They count in the connection's stream like {@link #send}
+   * (the peer expects them acknowledged, and retransmits them on the wire if they are not).
+   *
+   * @throws IllegalStateException with queued data not yet sent, after {@link #sendFin()}, or before
+   *     the connection is established
+   */
+  public List<TcpSegment> sendElsewhere(byte[] data, int segmentSize) {
+    if (state != State.ESTABLISHED || finQueued) {
+      throw new IllegalStateException("sendElsewhere needs an established connection without FIN on " + this);
+    }
+    if (Seq.diff(sndNxt, bufferStart) != sendBuffer.length()) {
+      throw new IllegalStateException("sendElsewhere with data still queued on " + this);
+    }
+    sendBuffer.append(data);
+    List<TcpSegment> out = new ArrayList<>();
+    for (int sent = 0; sent < data.length; sent += segmentSize) {
+      int n = Math.min(segmentSize, data.length - sent);
+      int offset = (int) Seq.diff(sndNxt, bufferStart);
+      out.add(new TcpSegment(local, remote, sndNxt, receiver.ackable(), TcpFlag.mask(TcpFlag.ACK, TcpFlag.PSH),
+          receiver.windowField(false), TcpOptions.NONE, sendBuffer.slice(offset, n)));
+      advance(n);
+    }
+    mindTimer();
+    return out;
+  }
+
   /** Sends a FIN after all queued data (does nothing after a reset). */
   public void sendFin() {
     if (state == State.CLOSED) {
