@@ -1,0 +1,465 @@
+package dev.chimney.rules.monitor;
+
+import dev.chimney.host.Api;
+import dev.chimney.host.BlockView;
+import dev.chimney.host.Event;
+import dev.chimney.host.NblView;
+import dev.chimney.spi.DisconnectFlags;
+import dev.chimney.spi.NdisStatus;
+import dev.chimney.spi.OffloadStateType;
+import dev.chimney.spi.TcpOffloadEvent;
+import dev.chimney.wire.Direction;
+import dev.chimney.wire.TcpFlag;
+import dev.chimney.wire.TcpSegment;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Follows every connection of a scenario through the event log, so that monitors stay small: its
+ * offload phase, the sends handed over and their place in the byte stream, disconnects, and what
+ * each side put on the wire. Fed each event before the monitors; for completions, which remove what
+ * they complete, it keeps what the monitors need to judge them in the {@code last*} records.
+ *
+ * <p>Connections are known by the host's name for the TCP object ("TCP1"): the name of its block in
+ * initiate and terminate trees, the {@code connection} of calls, upcalls and packets. Lists that
+ * come back without a connection (send, receive, disconnect and forward completions) are matched to
+ * theirs by NET_BUFFER_LIST id, which the host keeps unique within a run.
+ *
+ * <p>Packets towards the peer are the target's own unless the host's ordinary send path
+ * (MiniportSendNetBufferLists) put them there: each such call owes one packet, and the next packet
+ * of that connection (or of any connection, when the call named none) pays it.
+ *
+ * <p>Not thread-safe: the event log feeds it under its lock.
+ */
+public final class ConnectionTracker {
+  private static final String ANY_CONNECTION = "";
+
+  private final Map<String, TrackedConnection> connections = new LinkedHashMap<>();
+  private final Map<String, OffloadStateType> objectTypes = new HashMap<>();
+  private final Map<Long, TrackedSend> sends = new HashMap<>();
+  private final Map<Long, String> receiveOwners = new HashMap<>();
+  private final Map<Long, Event.Call> pendingDisconnects = new HashMap<>();
+  private final Map<String, Event.Call> pendingInitiates = new HashMap<>();
+  private final Map<String, Event.Call> pendingTerminates = new HashMap<>();
+  private final Map<Long, Event.Call> openCalls = new HashMap<>();
+  private final Map<String, Integer> ordinarySendsOwed = new LinkedHashMap<>();
+  private final Set<Long> hostPackets = new HashSet<>();
+
+  private List<SendCompletion> lastSendCompletions = List.of();
+  private TerminateCompletion lastTerminateCompletion;
+  private InitiateCompletion lastInitiateCompletion;
+  private DisconnectCompletion lastDisconnectCompletion;
+
+  /** One list of a send completion. */
+  record SendCompletion(NblView nbl, TrackedSend send, boolean repeated, TrackedSend expectedNext) {
+    /** True when it was the oldest outstanding send of its connection. */
+    boolean inOrder() {
+      return expectedNext == send;
+    }
+  }
+
+  /** One TCP object of a terminate completion, with what was outstanding at that moment. */
+  record TerminatedTcp(TrackedConnection connection, BlockView block, List<TrackedSend> outstanding) {}
+
+  /**
+   * A terminate completion.
+   *
+   * @param call the pending terminate with the same root, or null when none was pending (a second
+   *     completion, or a root the host never passed)
+   */
+  record TerminateCompletion(Event.Upcall upcall, Event.Call call, List<TerminatedTcp> tcps) {}
+
+  /** An initiate completion and its pending call (null when none had that root). */
+  record InitiateCompletion(Event.Upcall upcall, Event.Call call) {}
+
+  /** A disconnect completion, its call (null when none was pending for the list) and connection (null when unknown). */
+  record DisconnectCompletion(Event.Upcall upcall, NblView nbl, Event.Call call, TrackedConnection connection) {}
+
+  /** Updates the state with {@code event}; called before any monitor sees it. */
+  public void onEvent(Event event) {
+    lastSendCompletions = List.of();
+    lastTerminateCompletion = null;
+    lastInitiateCompletion = null;
+    lastDisconnectCompletion = null;
+    if (event instanceof Event.Call c) {
+      onCall(c);
+    } else if (event instanceof Event.Returned r) {
+      onReturned(r);
+    } else if (event instanceof Event.Upcall u) {
+      onUpcall(u);
+    } else if (event instanceof Event.Packet p) {
+      onPacket(p);
+    }
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The connection with that name, or null when never seen. */
+  TrackedConnection connection(String name) {
+    return name == null ? null : connections.get(name);
+  }
+
+  /** Every connection seen, in order of first sight. */
+  Collection<TrackedConnection> connections() {
+    return connections.values();
+  }
+
+  /** The kind of state object the host named {@code name} in a tree, or null when never seen. */
+  OffloadStateType typeOf(String name) {
+    return objectTypes.get(name);
+  }
+
+  /** The send with that NET_BUFFER_LIST id, or null when none was handed over. */
+  TrackedSend send(long nblId) {
+    return sends.get(nblId);
+  }
+
+  /** The connection whose posted receive list has that id, or null. */
+  TrackedConnection receiveOwner(long nblId) {
+    return connection(receiveOwners.get(nblId));
+  }
+
+  /** True for a packet the host's ordinary send path put on the wire; false for the target's own and the peer's. */
+  boolean isHostPacket(Event.Packet p) {
+    return hostPackets.contains(p.seq());
+  }
+
+  /** True for a packet the target sent of its own accord on a connection. */
+  boolean isTargetPacket(Event.Packet p) {
+    return p.direction() == Direction.TO_PEER && !isHostPacket(p);
+  }
+
+  /** The lists of the send completion being judged; empty for other events. */
+  List<SendCompletion> lastSendCompletions() {
+    return lastSendCompletions;
+  }
+
+  /** The terminate completion being judged, or null for other events. */
+  TerminateCompletion lastTerminateCompletion() {
+    return lastTerminateCompletion;
+  }
+
+  /** The initiate completion being judged, or null for other events. */
+  InitiateCompletion lastInitiateCompletion() {
+    return lastInitiateCompletion;
+  }
+
+  /** The disconnect completion being judged, or null for other events. */
+  DisconnectCompletion lastDisconnectCompletion() {
+    return lastDisconnectCompletion;
+  }
+
+  /** Terminates the host called and the target has not completed, by root name. */
+  Map<String, Event.Call> pendingTerminates() {
+    return pendingTerminates;
+  }
+
+  /** Disconnects the host called and the target has not completed, by list id. */
+  Map<Long, Event.Call> pendingDisconnects() {
+    return pendingDisconnects;
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  private TrackedConnection track(String name) {
+    return connections.computeIfAbsent(name, TrackedConnection::new);
+  }
+
+  private void learnTypes(List<BlockView> tree) {
+    for (BlockView b : tree) {
+      objectTypes.put(b.name(), b.type());
+    }
+  }
+
+  private void onCall(Event.Call c) {
+    openCalls.put(c.seq(), c);
+    TrackedConnection conn = c.connection() == null ? null : track(c.connection());
+    switch (c.api()) {
+      case INITIATE_OFFLOAD -> onInitiate(c);
+      case TERMINATE_OFFLOAD -> onTerminate(c);
+      case TCP_OFFLOAD_SEND -> {
+        if (conn != null) {
+          handOver(conn, c, c.nbls());
+        }
+      }
+      case TCP_OFFLOAD_RECEIVE -> c.nbls().forEach(n -> receiveOwners.put(n.id(), c.connection()));
+      case TCP_OFFLOAD_DISCONNECT -> onDisconnect(c, conn);
+      case SEND_NET_BUFFER_LISTS -> ordinarySendsOwed.merge(
+          c.connection() == null ? ANY_CONNECTION : c.connection(), 1, Integer::sum);
+      default -> { }
+    }
+  }
+
+  private void onInitiate(Event.Call c) {
+    learnTypes(c.tree());
+    if (!c.tree().isEmpty()) {
+      pendingInitiates.put(c.tree().get(0).name(), c);
+    }
+    for (BlockView b : c.tree()) {
+      if (b.type() == OffloadStateType.TCP) {
+        TrackedConnection conn = track(b.name());
+        conn.beginOffload(c, b);
+        if (b.chain() != null) {
+          assignStream(conn, c, b.chain());
+        }
+      }
+    }
+  }
+
+  private void onTerminate(Event.Call c) {
+    learnTypes(c.tree());
+    if (!c.tree().isEmpty()) {
+      pendingTerminates.put(c.tree().get(0).name(), c);
+    }
+    for (BlockView b : c.tree()) {
+      if (b.type() == OffloadStateType.TCP) {
+        TrackedConnection conn = track(b.name());
+        conn.phase = Phase.TERMINATING;
+        conn.terminateCall = c;
+        conn.peerSeqEndAtTerminate = conn.highestPeerSeqEnd;
+        conn.peerAckAtTerminate = conn.highestPeerAck;
+      }
+    }
+  }
+
+  private void onDisconnect(Event.Call c, TrackedConnection conn) {
+    c.nbls().forEach(n -> pendingDisconnects.put(n.id(), c));
+    if (conn == null) {
+      return;
+    }
+    conn.outstandingAtDisconnect = conn.outstandingSnapshot();
+    if (c.flags() == DisconnectFlags.ABORTIVE_CLOSE) {
+      conn.abortiveCall = c;
+    } else if (c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
+      conn.gracefulCall = c;
+      long data = c.nbls().stream().mapToLong(NblView::dataLength).sum();
+      if (conn.streamNext != null) {
+        conn.streamNext = Seq.add(conn.streamNext, data);
+        conn.gracefulFinSeq = conn.streamNext;
+      }
+    }
+  }
+
+  /** Gives each list its place in the byte stream; sends of a TCP_OFFLOAD_SEND are outstanding at once. */
+  private List<TrackedSend> assignStream(TrackedConnection conn, Event.Call c, List<NblView> nbls) {
+    List<Long> chain = nbls.stream().map(NblView::id).toList();
+    List<TrackedSend> out = new ArrayList<>();
+    for (int i = 0; i < nbls.size(); i++) {
+      NblView n = nbls.get(i);
+      TrackedSend s = new TrackedSend(n.id(), conn.name, n.dataLength(), c, chain, i, conn.streamNext);
+      if (conn.streamNext != null) {
+        conn.streamNext = Seq.add(conn.streamNext, n.dataLength());
+      }
+      sends.put(n.id(), s);
+      out.add(s);
+    }
+    return out;
+  }
+
+  private void handOver(TrackedConnection conn, Event.Call c, List<NblView> nbls) {
+    conn.outstanding.addAll(assignStream(conn, c, nbls));
+  }
+
+  private void onReturned(Event.Returned r) {
+    Event.Call c = openCalls.remove(r.callSeq());
+    if (c == null || r.status() == NdisStatus.PENDING) {
+      return;
+    }
+    // A handler that did not return PENDING will not complete the request (OffloadTarget's contract).
+    switch (c.api()) {
+      case TCP_OFFLOAD_SEND -> c.nbls().forEach(n -> {
+        TrackedSend s = sends.get(n.id());
+        if (s != null) {
+          connection(s.connection).outstanding.remove(s);
+        }
+      });
+      case TCP_OFFLOAD_DISCONNECT -> c.nbls().forEach(n -> pendingDisconnects.remove(n.id()));
+      case INITIATE_OFFLOAD -> {
+        if (!c.tree().isEmpty()) {
+          pendingInitiates.remove(c.tree().get(0).name());
+        }
+        forEachTcp(c.tree(), conn -> conn.phase = Phase.HOST_OWNED);
+      }
+      case TERMINATE_OFFLOAD -> {
+        if (!c.tree().isEmpty()) {
+          pendingTerminates.remove(c.tree().get(0).name());
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void forEachTcp(List<BlockView> tree, Consumer<TrackedConnection> action) {
+    for (BlockView b : tree) {
+      if (b.type() == OffloadStateType.TCP) {
+        action.accept(track(b.name()));
+      }
+    }
+  }
+
+  private void onUpcall(Event.Upcall u) {
+    TrackedConnection conn = u.connection() == null ? null : connections.get(u.connection());
+    switch (u.api()) {
+      case INITIATE_OFFLOAD_COMPLETE -> onInitiateComplete(u);
+      case TERMINATE_OFFLOAD_COMPLETE -> onTerminateComplete(u);
+      case TCP_OFFLOAD_SEND_COMPLETE -> onSendComplete(u);
+      case TCP_OFFLOAD_RECEIVE_COMPLETE -> u.nbls().forEach(n -> {
+        TrackedConnection owner = connection(receiveOwners.get(n.id()));
+        if (owner != null) {
+          owner.deliver(n.dataLength());
+        }
+      });
+      case TCP_OFFLOAD_RECEIVE_INDICATE -> {
+        if (conn != null) {
+          conn.deliver(u.nbls().stream().mapToLong(NblView::dataLength).sum());
+        }
+      }
+      case TCP_OFFLOAD_DISCONNECT_COMPLETE -> onDisconnectComplete(u);
+      case TCP_OFFLOAD_EVENT -> {
+        if (conn != null && u.offloadEvent() == TcpOffloadEvent.INDICATE_RETRIEVE) {
+          conn.retrieveRequests++;
+        } else if (conn != null && u.offloadEvent() == TcpOffloadEvent.INDICATE_ABORT) {
+          conn.abortIndication = u;
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private void onInitiateComplete(Event.Upcall u) {
+    Event.Call call = u.tree().isEmpty() ? null : pendingInitiates.remove(u.tree().get(0).name());
+    lastInitiateCompletion = new InitiateCompletion(u, call);
+    learnTypes(u.tree());
+    for (BlockView b : u.tree()) {
+      if (b.type() != OffloadStateType.TCP) {
+        continue;
+      }
+      TrackedConnection conn = track(b.name());
+      if (conn.phase != Phase.OFFLOADING) {
+        continue;
+      }
+      boolean offloaded = b.status() == NdisStatus.SUCCESS || b.status() == NdisStatus.OFFLOAD_PARTIAL_SUCCESS;
+      conn.phase = offloaded ? Phase.OFFLOADED : Phase.HOST_OWNED;
+      if (offloaded && conn.initiateBlock.chain() != null) {
+        for (NblView n : conn.initiateBlock.chain()) {
+          TrackedSend s = sends.get(n.id());
+          if (s != null && s.completion == null) {
+            conn.outstanding.add(s);
+          }
+        }
+      }
+    }
+  }
+
+  private void onTerminateComplete(Event.Upcall u) {
+    Event.Call call = u.tree().isEmpty() ? null : pendingTerminates.remove(u.tree().get(0).name());
+    List<TerminatedTcp> tcps = new ArrayList<>();
+    for (BlockView b : u.tree()) {
+      if (b.type() != OffloadStateType.TCP) {
+        continue;
+      }
+      TrackedConnection conn = track(b.name());
+      tcps.add(new TerminatedTcp(conn, b, conn.outstandingSnapshot()));
+      if (call != null) {
+        conn.deliver(b.bufferedData().stream().mapToLong(NblView::dataLength).sum());
+        conn.outstanding.clear();
+        conn.phase = Phase.UPLOADED;
+      }
+    }
+    lastTerminateCompletion = new TerminateCompletion(u, call, List.copyOf(tcps));
+  }
+
+  private void onSendComplete(Event.Upcall u) {
+    List<SendCompletion> out = new ArrayList<>();
+    for (NblView n : u.nbls()) {
+      TrackedSend s = sends.get(n.id());
+      if (s == null) {
+        out.add(new SendCompletion(n, null, false, null));
+        continue;
+      }
+      TrackedConnection conn = connection(s.connection);
+      TrackedSend head = conn.outstanding.peekFirst();
+      boolean repeated = s.completion != null;
+      if (!repeated) {
+        s.completion = u;
+        s.completionStatus = n.status();
+        conn.outstanding.remove(s);
+      }
+      out.add(new SendCompletion(n, s, repeated, head));
+    }
+    lastSendCompletions = List.copyOf(out);
+  }
+
+  private void onDisconnectComplete(Event.Upcall u) {
+    for (NblView n : u.nbls()) {
+      Event.Call call = pendingDisconnects.remove(n.id());
+      TrackedConnection conn = call == null ? connection(u.connection()) : connection(call.connection());
+      if (conn != null && call != null) {
+        conn.disconnectCompletion = u;
+        if (n.status() != NdisStatus.SUCCESS) {
+          conn.failedDisconnect = u;
+        }
+      }
+      lastDisconnectCompletion = new DisconnectCompletion(u, n, call, conn);
+    }
+  }
+
+  private void onPacket(Event.Packet p) {
+    TcpSegment s = p.segment();
+    if (p.direction() == Direction.TO_PEER && payOrdinarySend(p.connection())) {
+      hostPackets.add(p.seq());
+    }
+    TrackedConnection conn = p.connection() == null ? null : track(p.connection());
+    if (conn == null) {
+      return;
+    }
+    if (p.direction() == Direction.TO_PEER) {
+      conn.highestSentSeqEnd = Seq.max(conn.highestSentSeqEnd, s.seqEnd());
+      if (isTargetPacket(p)) {
+        if (s.has(TcpFlag.ACK)) {
+          conn.highestTargetAck = Seq.max(conn.highestTargetAck, s.ack());
+          conn.targetAckThisOffload = Seq.max(conn.targetAckThisOffload, s.ack());
+        }
+        if (s.has(TcpFlag.FIN) && conn.targetFin == null) {
+          conn.targetFin = p;
+        }
+        if (s.has(TcpFlag.RST) && conn.targetRst == null) {
+          conn.targetRst = p;
+        }
+      }
+    } else {
+      if (s.has(TcpFlag.ACK)) {
+        conn.highestPeerAck = Seq.max(conn.highestPeerAck, s.ack());
+      }
+      if (s.seqLength() > 0) {
+        conn.highestPeerSeqEnd = Seq.max(conn.highestPeerSeqEnd, s.seqEnd());
+      }
+      if (s.has(TcpFlag.FIN) && conn.peerFin == null) {
+        conn.peerFin = p;
+      }
+      if (s.has(TcpFlag.RST) && conn.peerRst == null) {
+        conn.peerRst = p;
+      }
+    }
+  }
+
+  private boolean payOrdinarySend(String connection) {
+    // A packet the host could not name pays whichever call is owed; a named one, its own or an unnamed call.
+    Collection<String> keys = connection == null ? List.copyOf(ordinarySendsOwed.keySet()) : List.of(connection, ANY_CONNECTION);
+    for (String key : keys) {
+      Integer owed = ordinarySendsOwed.get(key);
+      if (owed != null && owed > 0) {
+        ordinarySendsOwed.put(key, owed - 1);
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.chimney.rules.monitor;
+
+import dev.chimney.host.Api;
+import dev.chimney.host.Event;
+import dev.chimney.spi.DisconnectFlags;
+import dev.chimney.spi.TcpDelegatedState;
+import dev.chimney.wire.Direction;
+import dev.chimney.wire.TcpFlag;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * DSC-5: on an abortive disconnect the target stops processing received segments at once and
+ * acknowledges none of them, indicated-but-unconsumed data included.
+ *
+ * <p>Exercised by an abortive disconnect on a connection with peer data the target had not
+ * acknowledged at the request, or that receives peer data after it. Broken by any segment of the
+ * target's own after the request (the RST included) whose ACK goes beyond the highest ACK it had
+ * sent before the request (or the delegated RcvNxt, when it had sent none).
+ *
+ * <p>Decision: the "does not wait for outstanding indications before the RST" half shows only in
+ * timing and is not judged; DSC-2 judges that the RST comes at all.
+ *
+ * <p>When it fails: the target let a delayed ACK timer run, or acknowledged data that arrived after
+ * the abort; an RST|ACK must carry the old ACK.
+ */
+final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
+  private final Map<String, Long> ackLimit = new HashMap<>();
+  private final Map<String, Event.Call> request = new HashMap<>();
+
+  Dsc5NoAckAfterAbortiveClose(MonitorContext context) {
+    super("DSC-5", context);
+  }
+
+  @Override
+  public void onEvent(Event event) {
+    if (event instanceof Event.Call c && c.api() == Api.INITIATE_OFFLOAD) {
+      c.tree().forEach(b -> {
+        ackLimit.remove(b.name());
+        request.remove(b.name());
+      });
+    } else if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
+        && c.flags() == DisconnectFlags.ABORTIVE_CLOSE) {
+      onAbortive(c);
+    } else if (event instanceof Event.Packet p && ackLimit.containsKey(p.connection())) {
+      long limit = ackLimit.get(p.connection());
+      if (p.direction() == Direction.TO_TARGET && Seq.lt(limit, p.segment().seqEnd())) {
+        exercise();
+      } else if (tracker().isTargetPacket(p) && p.segment().has(TcpFlag.ACK) && Seq.lt(limit, p.segment().ack())) {
+        violation("no acknowledgment beyond " + limit + " after the abortive disconnect (event #"
+            + request.get(p.connection()).seq() + ")", "ACK " + p.segment().ack(), p);
+      }
+    }
+  }
+
+  private void onAbortive(Event.Call c) {
+    TrackedConnection conn = tracker().connection(c.connection());
+    if (conn == null) {
+      return;
+    }
+    TcpDelegatedState given = conn.delegatedAtInitiate();
+    Long limit = conn.targetAckThisOffload;
+    if (limit == null && given != null && given.rcvNxt().isPresent()) {
+      limit = given.rcvNxt().getAsLong();
+    }
+    if (limit == null) {
+      return;
+    }
+    ackLimit.put(conn.name, limit);
+    request.put(conn.name, c);
+    if (conn.highestPeerSeqEnd != null && Seq.lt(limit, conn.highestPeerSeqEnd)) {
+      exercise();
+    }
+  }
+}

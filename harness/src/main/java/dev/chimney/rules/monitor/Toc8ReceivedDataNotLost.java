@@ -1,0 +1,57 @@
+package dev.chimney.rules.monitor;
+
+import dev.chimney.host.Event;
+import dev.chimney.spi.TcpDelegatedState;
+import dev.chimney.wire.TcpSegment;
+
+/**
+ * TOC-8: received data the target took off the wire and acknowledged is not lost on termination:
+ * it was indicated to the host or comes back as buffered data in the delegated state.
+ *
+ * <p>Exercised by a TCP object terminated with SUCCESS after the target acknowledged peer data in
+ * that offload. The bytes it acknowledged are its highest ACK less the RcvNxt delegated at initiate
+ * (less one for the peer's FIN, when acknowledged); the bytes the host got are those of receive
+ * completions and receive indications for the connection in that offload, plus the BufferedData of
+ * the terminate. The second must be at least the first.
+ *
+ * <p>Decision: a receive indication is counted whole, as the harness's host consumes all it is
+ * indicated; were a host to consume part and get the rest again, the count would be lenient, never
+ * falsely strict.
+ *
+ * <p>When it fails: data acknowledged on the wire was neither indicated nor returned in
+ * BufferedData; look at what the target does with data waiting for a posted receive at upload.
+ */
+final class Toc8ReceivedDataNotLost extends MonitorBase {
+  Toc8ReceivedDataNotLost(MonitorContext context) {
+    super("TOC-8", context);
+  }
+
+  @Override
+  public void onEvent(Event event) {
+    for (ConnectionTracker.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
+      TrackedConnection conn = t.connection();
+      TcpDelegatedState given = conn.delegatedAtInitiate();
+      if (given == null || given.rcvNxt().isEmpty() || conn.targetAckThisOffload == null) {
+        continue;
+      }
+      long acked = Seq.distance(given.rcvNxt().getAsLong(), conn.targetAckThisOffload);
+      if (conn.peerFin != null && Seq.le(finSeq(conn.peerFin.segment()), conn.targetAckThisOffload)
+          && Seq.lt(given.rcvNxt().getAsLong(), conn.peerFin.segment().seqEnd())) {
+        acked--;
+      }
+      if (acked <= 0) {
+        continue;
+      }
+      exercise();
+      if (conn.deliveredThisOffload < acked) {
+        violation(conn.name + ": the " + acked + " bytes the target acknowledged indicated to the host or handed back as buffered data",
+            conn.deliveredThisOffload + " bytes reached the host", event);
+      }
+    }
+  }
+
+  /** The sequence number one past the peer's FIN: what an ACK of the FIN carries. */
+  private static long finSeq(TcpSegment fin) {
+    return fin.seqEnd();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.chimney.rules.monitor;
+
+import dev.chimney.host.Event;
+import dev.chimney.spi.NdisStatus;
+import java.util.List;
+
+/**
+ * One send NET_BUFFER_LIST handed to the target (by MiniportTcpOffloadSend, or in the chain of an
+ * initiate) and what became of it.
+ */
+final class TrackedSend {
+  final long nblId;
+  final String connection;
+  final int length;
+  /** The call that handed it over. */
+  final Event.Call call;
+  /** The ids of the chain it came in, in chain order. */
+  final List<Long> chain;
+  /** Its position in that chain. */
+  final int index;
+  /**
+   * Sequence number of its first byte: the offload's base (delegated SndUna, else SndNxt, at
+   * initiate) plus the bytes of every earlier send. Null when the initiate gave neither.
+   */
+  final Long streamStart;
+
+  /** The completion that named it, or null while outstanding. */
+  Event.Upcall completion;
+  NdisStatus completionStatus;
+
+  TrackedSend(long nblId, String connection, int length, Event.Call call, List<Long> chain, int index, Long streamStart) {
+    this.nblId = nblId;
+    this.connection = connection;
+    this.length = length;
+    this.call = call;
+    this.chain = chain;
+    this.index = index;
+    this.streamStart = streamStart;
+  }
+
+  /** Sequence number one past its last byte, or null when unknown. */
+  Long streamEnd() {
+    return streamStart == null ? null : Seq.add(streamStart, length);
+  }
+
+  @Override
+  public String toString() {
+    return "send #" + nblId;
+  }
+}
