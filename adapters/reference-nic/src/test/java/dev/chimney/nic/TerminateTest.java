@@ -12,6 +12,7 @@ import dev.chimney.spi.OffloadBlockList;
 import dev.chimney.spi.TcpConnectionState;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
+import dev.chimney.wire.TcpFlag;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class TerminateTest {
     fx.nic.tcpOffloadSend(context, unacked);
     fx.nic.tcpOffloadSend(context, unsent);
     // the window's right edge stays at ISS + 2500: the last list is never sent
-    fx.peerSendsRaw(IRS, ISS + 700, dev.chimney.wire.TcpFlag.ACK.bit(), 1_800, new byte[0]);
+    fx.peerSendsRaw(IRS, ISS + 700, TcpFlag.ACK.bit(), 1_800, new byte[0]);
     fx.clock.advance(ONE_MS);
 
     terminate(tcp);
@@ -144,7 +145,7 @@ class TerminateTest {
     OffloadBlockList tcp = fx.offloadEstablished();
     Object context = tcp.miniportOffloadContext();
     fx.nic.tcpOffloadDisconnect(context, fx.hostList(0, 0), DisconnectFlags.GRACEFUL_CLOSE);
-    fx.peerSends(IRS, ISS + 1, new byte[0], dev.chimney.wire.TcpFlag.FIN);
+    fx.peerSends(IRS, ISS + 1, new byte[0], TcpFlag.FIN);
     fx.clock.advance(ONE_MS);
 
     terminate(tcp);
