@@ -12,9 +12,11 @@ import dev.chimney.spi.TcpUploadReason;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
+import java.io.ByteArrayOutputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One offloaded TCP connection: the state machine that ties the send half ({@link SendSide}), the
@@ -105,20 +107,22 @@ final class Connection {
 
   // ---- host requests --------------------------------------------------------------------------
 
-  /** MiniportTcpOffloadSend. */
+  /**
+   * MiniportTcpOffloadSend: queue the lists after every earlier one and send what the window
+   * allows. After a terminate the send fails at once with UPLOAD_IN_PROGRESS, and after our FIN
+   * with INVALID_STATE, neither completed; after a reset it completes REQUEST_ABORTED.
+   */
   NdisStatus send(NetBufferList chain) {
     List<NetBufferList> lists = NetBufferList.toList(chain);
-    switch (lifecycle) {
-      case TERMINATED:
-        return NdisStatus.UPLOAD_IN_PROGRESS;
-      case ABORTED:
-        completeSends(lists, NdisStatus.REQUEST_ABORTED);
-        return NdisStatus.PENDING;
-      default:
-        break;
+    if (lifecycle == Lifecycle.TERMINATED) {
+      return NdisStatus.UPLOAD_IN_PROGRESS;
+    }
+    if (lifecycle == Lifecycle.ABORTED) {
+      completeSends(lists, NdisStatus.REQUEST_ABORTED);
+      return NdisStatus.PENDING;
     }
     if (send.finQueued()) {
-      // the send half is closed; nothing of these lists may reach the wire after our FIN
+      // the send half is closed: nothing may reach the wire after our FIN
       return NdisStatus.INVALID_STATE;
     }
     lists.forEach(send::queueSend);
@@ -128,23 +132,22 @@ final class Connection {
     return NdisStatus.PENDING;
   }
 
-  /** MiniportTcpOffloadReceive. */
+  /** MiniportTcpOffloadReceive: post receive lists, filled in order; may open the window. */
   NdisStatus postReceive(NetBufferList chain) {
-    switch (lifecycle) {
-      case TERMINATED:
-        return NdisStatus.UPLOAD_IN_PROGRESS;
-      case ABORTED:
-        List<NetBufferList> lists = NetBufferList.toList(chain);
-        lists.forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
-        services.later(() -> services.host().tcpOffloadReceiveComplete(NetBufferList.chain(lists)));
-        return NdisStatus.PENDING;
-      default:
-        receive.post(chain);
-        if (receive.windowUpdateDue() && lifecycle == Lifecycle.OPEN) {
-          sendAck();
-        }
-        return NdisStatus.PENDING;
+    if (lifecycle == Lifecycle.TERMINATED) {
+      return NdisStatus.UPLOAD_IN_PROGRESS;
     }
+    if (lifecycle == Lifecycle.ABORTED) {
+      List<NetBufferList> lists = NetBufferList.toList(chain);
+      lists.forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
+      services.later(() -> services.host().tcpOffloadReceiveComplete(NetBufferList.chain(lists)));
+      return NdisStatus.PENDING;
+    }
+    receive.post(chain);
+    if (receive.windowUpdateDue()) {
+      sendAck();
+    }
+    return NdisStatus.PENDING;
   }
 
   /** MiniportTcpOffloadDisconnect: returns PENDING whatever happens (DSC-1). */
@@ -190,7 +193,7 @@ final class Connection {
    * outstanding send lists (TOC-5, TOC-7) and the undelivered received data (TOC-8). The caller
    * completes the terminate after the completions queued here.
    */
-  void terminate(TcpDelegatedState delegated, java.util.function.Consumer<NetBufferList> chainOut) {
+  void terminate(TcpDelegatedState delegated, Consumer<NetBufferList> chainOut) {
     if (lifecycle == Lifecycle.TERMINATED) {
       return;
     }
@@ -251,42 +254,32 @@ final class Connection {
 
   /** Returns false when the segment must be dropped (it acknowledges data never sent). */
   private boolean onAck(TcpSegment segment) {
-    switch (send.onAck(segment)) {
-      case AHEAD:
-        sendAck();
-        return false;
-      case NEW_DATA:
-        retransmitTimer.acknowledged(send.inFlight());
-        if (send.finAcknowledged()) {
-          state = switch (state) {
-            case FIN_WAIT_1 -> TcpConnectionState.FIN_WAIT_2;
-            case CLOSING -> TcpConnectionState.TIME_WAIT;
-            case LAST_ACK -> TcpConnectionState.CLOSED;
-            default -> state;
-          };
-        }
-        completeAcknowledged();
-        return true;
-      default:
-        return true;
+    SendSide.AckOutcome outcome = send.onAck(segment);
+    if (outcome == SendSide.AckOutcome.AHEAD) {
+      sendAck();
+      return false;
     }
+    if (outcome == SendSide.AckOutcome.NEW_DATA) {
+      retransmitTimer.acknowledged(send.inFlight());
+      if (send.finAcknowledged()) {
+        state = switch (state) {
+          case FIN_WAIT_1 -> TcpConnectionState.FIN_WAIT_2;
+          case CLOSING -> TcpConnectionState.TIME_WAIT;
+          case LAST_ACK -> TcpConnectionState.CLOSED;
+          default -> state;
+        };
+      }
+      completeAcknowledged();
+    }
+    return true;
   }
 
   private void onText(TcpSegment segment) {
     switch (receive.take(segment)) {
-      case NOTHING:
-        break;
-      case DATA:
-        delayedAck.dataAccepted();
-        break;
-      case OUT_OF_ORDER, TRIMMED:
-        sendAck();
-        break;
-      case FIN:
-        onPeerFin();
-        break;
-      default:
-        throw new IllegalStateException("unknown receive outcome");
+      case NOTHING -> { }
+      case DATA -> delayedAck.dataAccepted();
+      case OUT_OF_ORDER, TRIMMED -> sendAck();
+      case FIN -> onPeerFin();
     }
   }
 
@@ -343,8 +336,15 @@ final class Connection {
     transmit(send.sndNxt(), TcpFlag.ACK.bit(), new byte[0]);
   }
 
-  /** Every segment of ours carries RcvNxt and the current window; sending settles a delayed ACK. */
+  /**
+   * Every segment of ours carries RcvNxt and the current window; sending settles a delayed ACK.
+   * Sends nothing once the connection is no longer open: the host may have terminated or aborted
+   * it from inside an upcall made while a segment was being processed.
+   */
   private void transmit(long seq, int flags, byte[] payload) {
+    if (lifecycle != Lifecycle.OPEN) {
+      return;
+    }
     boolean ack = (flags & TcpFlag.ACK.bit()) != 0;
     TcpSegment segment = new TcpSegment(key.local(), key.remote(), seq, ack ? receive.rcvNxt() : 0,
         flags, receive.windowField(), TcpOptions.NONE, payload);
@@ -400,7 +400,7 @@ final class Connection {
   }
 
   private static byte[] bytesOf(NetBufferList list) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(list.dataLength());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(list.dataLength());
     list.buffers().forEach(b -> out.writeBytes(b.data()));
     return out.toByteArray();
   }

@@ -1,12 +1,12 @@
 package dev.chimney.nic;
 
+import dev.chimney.spi.NetBufferList;
 import dev.chimney.wire.MalformedPacketException;
 import dev.chimney.wire.SegmentCodec;
 import dev.chimney.wire.TcpSegment;
 import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 import java.util.Optional;
-import dev.chimney.spi.NetBufferList;
 
 /**
  * Turns what arrives (IPv4 packets off the wire, bare TCP segments forwarded by the host) into
@@ -15,7 +15,13 @@ import dev.chimney.spi.NetBufferList;
 final class InboundPackets {
   private static final int IPV4_HEADER_BYTES = 20;
   private static final int IPV4_VERSION = 4;
+  private static final int TOTAL_LENGTH_OFFSET = 2;
+  private static final int FLAGS_OFFSET = 6;
+  private static final int TTL_OFFSET = 8;
   private static final int PROTOCOL_OFFSET = 9;
+  private static final int CHECKSUM_OFFSET = 10;
+  private static final int SOURCE_OFFSET = 12;
+  private static final int DESTINATION_OFFSET = 16;
   private static final int PROTOCOL_TCP = 6;
   private static final int DONT_FRAGMENT = 0x4000;
 
@@ -56,18 +62,20 @@ final class InboundPackets {
     byte[] packet = new byte[IPV4_HEADER_BYTES + tcp.length];
     int total = packet.length;
     packet[0] = (byte) (IPV4_VERSION << 4 | IPV4_HEADER_BYTES / 4);
-    packet[2] = (byte) (total >> 8);
-    packet[3] = (byte) total;
-    packet[6] = (byte) (DONT_FRAGMENT >> 8);
-    packet[8] = (byte) Transmitter.IP_TTL;
+    putShort(packet, TOTAL_LENGTH_OFFSET, total);
+    putShort(packet, FLAGS_OFFSET, DONT_FRAGMENT);
+    packet[TTL_OFFSET] = (byte) Transmitter.IP_TTL;
     packet[PROTOCOL_OFFSET] = PROTOCOL_TCP;
-    System.arraycopy(from.getAddress(), 0, packet, 12, 4);
-    System.arraycopy(to.getAddress(), 0, packet, 16, 4);
-    int checksum = headerChecksum(packet);
-    packet[10] = (byte) (checksum >> 8);
-    packet[11] = (byte) checksum;
+    System.arraycopy(from.getAddress(), 0, packet, SOURCE_OFFSET, 4);
+    System.arraycopy(to.getAddress(), 0, packet, DESTINATION_OFFSET, 4);
+    putShort(packet, CHECKSUM_OFFSET, headerChecksum(packet));
     System.arraycopy(tcp, 0, packet, IPV4_HEADER_BYTES, tcp.length);
     return packet;
+  }
+
+  private static void putShort(byte[] packet, int offset, int value) {
+    packet[offset] = (byte) (value >> 8);
+    packet[offset + 1] = (byte) value;
   }
 
   /** RFC 791: the one's complement of the one's complement sum of the header's 16-bit words. */

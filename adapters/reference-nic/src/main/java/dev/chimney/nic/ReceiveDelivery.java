@@ -87,8 +87,9 @@ final class ReceiveDelivery {
     }
     delivering = true;
     try {
-      while (fillPosted() || indicate()) {
-        // each pass hands bytes to the host; stop once neither way makes progress
+      boolean progress = true;
+      while (progress) {
+        progress = fillPosted() || indicate();
       }
     } finally {
       delivering = false;

@@ -61,7 +61,7 @@ public final class ReferenceNic implements OffloadTarget {
         return limit;
       }
     } catch (NumberFormatException e) {
-      // reported below with the setting's name
+      // falls through to the exception below, which names the setting
     }
     throw new IllegalArgumentException(
         TargetContext.MAX_OFFLOADED_CONNECTIONS + ": not a non-negative number: " + value);
@@ -158,10 +158,13 @@ public final class ReferenceNic implements OffloadTarget {
     return connectionOf(context).map(c -> c.postReceive(chain)).orElse(NdisStatus.INVALID_PARAMETER);
   }
 
-  /** Nothing to reclaim: the lists this target indicates are its own and need no recycling. */
+  /**
+   * Takes back lists indicated or handed back as buffered data. There is nothing to do: they are
+   * copies the target made for the host, not a pool it recycles.
+   */
   @Override
   public void tcpOffloadReceiveReturn(NetBufferList chain) {
-    // the garbage collector reclaims them once the host lets go
+    // nothing to recycle (see above)
   }
 
   @Override

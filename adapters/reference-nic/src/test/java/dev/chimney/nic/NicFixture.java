@@ -22,6 +22,7 @@ import dev.chimney.wire.TcpSegment;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,7 @@ final class NicFixture {
   static final int PATH_MTU = 1_500;
   static final int PEER_WINDOW = 65_535;
   static final int RECEIVE_WINDOW = 65_535;
+  static final int PEER_TTL = 64;
   /** Less than any timer of the engine: lets deferred completions run without firing timers. */
   static final long ONE_MS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -53,8 +55,6 @@ final class NicFixture {
   final RecordingHost host = new RecordingHost();
   final WireCapture wire = new WireCapture();
   final ReferenceNic nic;
-  private final Endpoint peer = new Endpoint(PEER, REMOTE_PORT);
-  private final Endpoint target = new Endpoint(TARGET, LOCAL_PORT);
   private int peerIpId;
   private long hostListIds;
 
@@ -126,6 +126,12 @@ final class NicFixture {
     return new NetBufferList(++hostListIds, NetBuffer.empty(capacity));
   }
 
+  /** A segment from the peer to the target. */
+  static TcpSegment peerSegment(long seq, long ack, int flags, int window, byte[] payload) {
+    return new TcpSegment(new Endpoint(PEER, REMOTE_PORT), new Endpoint(TARGET, LOCAL_PORT), seq, ack, flags,
+        window, TcpOptions.NONE, payload);
+  }
+
   /** The peer sends a segment with ACK set. */
   void peerSends(long seq, long ack, byte[] payload, TcpFlag... extraFlags) {
     peerSendsRaw(seq, ack, TcpFlag.ACK.bit() | TcpFlag.mask(extraFlags), PEER_WINDOW, payload);
@@ -137,17 +143,16 @@ final class NicFixture {
   }
 
   void peerSendsRaw(long seq, long ack, int flags, int window, byte[] payload) {
-    TcpSegment segment = new TcpSegment(peer, target, seq, ack, flags, window, TcpOptions.NONE, payload);
-    nic.receiveFromWire(SegmentCodec.encode(segment, peerIpId++, 64));
+    TcpSegment segment = peerSegment(seq, ack, flags, window, payload);
+    nic.receiveFromWire(SegmentCodec.encode(segment, peerIpId++, PEER_TTL));
   }
 
   /** The raw TCP bytes of a peer segment, as the host forwards them (FWD-4). */
   byte[] peerTcpBytes(long seq, long ack, byte[] payload) {
-    TcpSegment segment = new TcpSegment(peer, target, seq, ack, TcpFlag.mask(TcpFlag.ACK, TcpFlag.PSH),
-        PEER_WINDOW, TcpOptions.NONE, payload);
-    byte[] ip = SegmentCodec.encode(segment, peerIpId++, 64);
+    TcpSegment segment = peerSegment(seq, ack, TcpFlag.mask(TcpFlag.ACK, TcpFlag.PSH), PEER_WINDOW, payload);
+    byte[] ip = SegmentCodec.encode(segment, peerIpId++, PEER_TTL);
     int headerLength = (ip[0] & 0x0F) * 4;
-    return java.util.Arrays.copyOfRange(ip, headerLength, ip.length);
+    return Arrays.copyOfRange(ip, headerLength, ip.length);
   }
 
   /** Bytes 0..n-1 as (seed + i) mod 256. */

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.NetBufferList;
+import dev.chimney.wire.Endpoint;
+import dev.chimney.wire.SegmentCodec;
 import dev.chimney.wire.TcpFlag;
+import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,10 +112,8 @@ class ReceivePathTest {
   @Test
   void segmentsWithABadChecksumAreDroppedWithoutThrowing() {
     fx.offloadEstablished();
-    byte[] packet = dev.chimney.wire.SegmentCodec.encode(new TcpSegment(
-        new dev.chimney.wire.Endpoint(NicFixture.PEER, NicFixture.REMOTE_PORT),
-        new dev.chimney.wire.Endpoint(NicFixture.TARGET, NicFixture.LOCAL_PORT), IRS, ISS,
-        TcpFlag.ACK.bit(), 1_000, dev.chimney.wire.TcpOptions.NONE, new byte[10]), 1, 64);
+    byte[] packet = SegmentCodec.encode(
+        NicFixture.peerSegment(IRS, ISS, TcpFlag.ACK.bit(), 1_000, new byte[10]), 1, NicFixture.PEER_TTL);
     packet[packet.length - 1] ^= 0x55;
 
     fx.nic.receiveFromWire(packet);
@@ -123,9 +124,9 @@ class ReceivePathTest {
   }
 
   private static byte[] unknownConnectionSegment() {
-    TcpSegment s = new TcpSegment(new dev.chimney.wire.Endpoint(NicFixture.PEER, 443),
-        new dev.chimney.wire.Endpoint(NicFixture.TARGET, 41_000), 1, 1, TcpFlag.ACK.bit(), 1_000,
-        dev.chimney.wire.TcpOptions.NONE, new byte[10]);
-    return dev.chimney.wire.SegmentCodec.encode(s, 1, 64);
+    // same peer, another port pair: not offloaded
+    TcpSegment s = new TcpSegment(new Endpoint(NicFixture.PEER, 443), new Endpoint(NicFixture.TARGET, 41_000),
+        1, 1, TcpFlag.ACK.bit(), 1_000, TcpOptions.NONE, new byte[10]);
+    return SegmentCodec.encode(s, 1, NicFixture.PEER_TTL);
   }
 }

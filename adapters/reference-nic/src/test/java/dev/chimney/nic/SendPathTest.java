@@ -5,9 +5,14 @@ import static dev.chimney.nic.NicFixture.MSS;
 import static dev.chimney.nic.NicFixture.ONE_MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chimney.spi.NdisOffloadHandle;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.NetBufferList;
+import dev.chimney.spi.OffloadBlockList;
+import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
+import dev.chimney.spi.TcpState;
+import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -61,29 +66,29 @@ class SendPathTest {
     assertThat(bytesInFlight(ISS)).as("in flight before any ACK, window %d;%s", window, fx.wireLog())
         .isEqualTo(window);
 
-    fx.peerSendsRaw(NicFixture.IRS, ISS + 1_000, 0x10, window, new byte[0]);
+    fx.peerSendsRaw(NicFixture.IRS, ISS + 1_000, TcpFlag.ACK.bit(), window, new byte[0]);
     assertThat(bytesInFlight(ISS + 1_000)).as("in flight after ACK of 1000, window %d;%s", window, fx.wireLog())
         .isEqualTo(window);
 
-    fx.peerSendsRaw(NicFixture.IRS, ISS + 3_000, 0x10, 0, new byte[0]);
+    fx.peerSendsRaw(NicFixture.IRS, ISS + 3_000, TcpFlag.ACK.bit(), 0, new byte[0]);
     int mark = fx.wire.mark();
-    fx.peerSendsRaw(NicFixture.IRS, ISS + 3_000, 0x10, 0, new byte[0]);
+    fx.peerSendsRaw(NicFixture.IRS, ISS + 3_000, TcpFlag.ACK.bit(), 0, new byte[0]);
     assertThat(fx.dataSentSince(mark)).as("a shut window lets no data out;%s", fx.wireLog()).isEmpty();
   }
 
   @Test
   void scaledPeerWindowIsShiftedBySndWindScale() {
-    var delegated = NicFixture.established().set(Field.SND_WND, 4 << 10);
-    var tcp = new dev.chimney.spi.TcpState(NicFixture.LOCAL_PORT, NicFixture.REMOTE_PORT, 10, 0, MSS,
+    TcpDelegatedState delegated = NicFixture.established().set(Field.SND_WND, 4 << 10);
+    TcpState tcp = new TcpState(NicFixture.LOCAL_PORT, NicFixture.REMOTE_PORT, 10, 0, MSS,
         NicFixture.RECEIVE_WINDOW, delegated);
-    var block = new dev.chimney.spi.OffloadBlockList(tcp, new dev.chimney.spi.NdisOffloadHandle("TCP1"));
-    var root = NicFixture.neighborBlock().addDependent(
+    OffloadBlockList block = new OffloadBlockList(tcp, new NdisOffloadHandle("TCP1"));
+    OffloadBlockList root = NicFixture.neighborBlock().addDependent(
         NicFixture.pathBlock("Path1", NicFixture.TARGET, NicFixture.PEER).addDependent(block));
     fx.nic.initiateOffload(root);
     fx.clock.advance(ONE_MS);
     fx.nic.tcpOffloadSend(block.miniportOffloadContext(), fx.hostList(10_000, 0));
 
-    fx.peerSendsRaw(NicFixture.IRS, ISS, 0x10, 8, new byte[0]);
+    fx.peerSendsRaw(NicFixture.IRS, ISS, TcpFlag.ACK.bit(), 8, new byte[0]);
 
     assertThat(bytesInFlight(ISS)).as("window field 8 << sndWindScale 10 = 8192 bytes;%s", fx.wireLog())
         .isEqualTo(8 << 10);
@@ -122,7 +127,7 @@ class SendPathTest {
   @Test
   @Tag("TRM-1")
   void givesUpAfterMaxRetransmissionsByAskingTheHostToTakeTheConnectionBack() {
-    var tcp = fx.offloadEstablished();
+    OffloadBlockList tcp = fx.offloadEstablished();
     fx.nic.tcpOffloadSend(tcp.miniportOffloadContext(), fx.hostList(100, 0));
 
     fx.clock.advance(TcpTimers.MAX_RTO_NANOS * (TcpTimers.MAX_RETRANSMISSIONS + 2));
@@ -141,7 +146,7 @@ class SendPathTest {
   void sendDataHandedOverOnInitiateIsRetransmittedSentAndCompleted() {
     NetBufferList handedOver = fx.hostList(1_500, 3);
     // the host already sent the first 1000 bytes (SndNxt = SndMax = ISS + 1000)
-    var delegated = NicFixture.established().set(Field.SND_NXT, ISS + 1_000).set(Field.SND_MAX, ISS + 1_000);
+    TcpDelegatedState delegated = NicFixture.established().set(Field.SND_NXT, ISS + 1_000).set(Field.SND_MAX, ISS + 1_000);
     fx.offload(delegated, handedOver);
 
     assertThat(fx.dataSentSince(0)).as("only the unsent 500 bytes go out at once;%s", fx.wireLog())
