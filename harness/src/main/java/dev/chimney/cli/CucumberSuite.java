@@ -27,6 +27,8 @@ final class CucumberSuite {
   static final String GLUE = "dev.chimney.steps";
   /** Writes Allure results for the report writer to render. */
   static final String ALLURE_PLUGIN = "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm";
+  /** Keeps each failing step's message for the scenario's result. */
+  static final String STEP_FAILURES_PLUGIN = "dev.chimney.steps.StepFailures";
   /** The system property Allure reads, once per JVM, for where to write its results. */
   static final String ALLURE_RESULTS_DIRECTORY = "allure.results.directory";
 
@@ -46,7 +48,7 @@ final class CucumberSuite {
         .selectors(selectPackage(FEATURES))
         .filters(EngineFilter.includeEngines(ENGINE))
         .configurationParameter(Constants.GLUE_PROPERTY_NAME, GLUE)
-        .configurationParameter(Constants.PLUGIN_PROPERTY_NAME, ALLURE_PLUGIN)
+        .configurationParameter(Constants.PLUGIN_PROPERTY_NAME, ALLURE_PLUGIN + "," + STEP_FAILURES_PLUGIN)
         // The run is local and certifies; nothing is to be published, nor advertised on the console.
         .configurationParameter(Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true");
     selection.ifPresent(rules -> request

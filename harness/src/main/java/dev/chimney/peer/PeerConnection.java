@@ -329,7 +329,8 @@ public final class PeerConnection {
   private SanityChecks.Known known(TcpSegment segment) {
     boolean completes = segment.has(TcpFlag.ACK) && segment.ack() == Seq.add(iss, 1);
     boolean handshakeDone = state == State.ESTABLISHED || (state == State.SYN_RECEIVED && completes);
-    return new SanityChecks.Known(handshakeDone, receiver.irs(), sndMax, receiver.lastAckSent(),
+    long seenByTarget = receiver.ackSentBy(peer.clock().nanoTime() - PeerDefaults.ACK_CROSSING_TOLERANCE_NANOS);
+    return new SanityChecks.Known(handshakeDone, receiver.irs(), sndMax, seenByTarget,
         receiver.rcvNxt(), receiver.rightEdge());
   }
 
@@ -458,7 +459,7 @@ public final class PeerConnection {
 
   /** One of the peer's own segments goes on the wire now: what it advertises is now known to the target. */
   private void onWire(TcpSegment segment) {
-    receiver.advertised(segment.ack(), segment.window(), segment.has(TcpFlag.SYN));
+    receiver.advertised(segment.ack(), segment.window(), segment.has(TcpFlag.SYN), peer.clock().nanoTime());
     peer.transmit(segment);
   }
 

@@ -26,6 +26,13 @@ public final class PeerDefaults {
   public static final int MAX_WINDOW_SCALE = 14;
 
   /**
+   * A segment from the target is judged against the acknowledgments the peer had sent at least
+   * this long before it arrived, so that a retransmission that crossed a newer acknowledgment on
+   * the link is not taken for going backwards. Well above the link's round trip (2 x 50 us).
+   */
+  public static final long ACK_CROSSING_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  /**
    * First retransmission timeout of the peer's own data, SYN-ACK and FIN. Short, because the link
    * is simulated and scenarios must not wait long for a lost segment to come again.
    */

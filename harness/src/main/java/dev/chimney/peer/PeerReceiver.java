@@ -30,6 +30,8 @@ final class PeerReceiver {
   private int receiveWindow = PeerDefaults.DEFAULT_RECEIVE_WINDOW;
   private int windowShift;
   private long lastAckSent;
+  /** (time, ack) each time the acknowledgment moved forward, oldest first. */
+  private final java.util.LinkedList<long[]> ackHistory = new java.util.LinkedList<>();
   private long rightEdge;
 
   /** The target's SYN arrived: its ISN, and the shift the peer's window is scaled by from now on. */
@@ -92,8 +94,11 @@ final class PeerReceiver {
     return (int) Math.min(field, 0xFFFF);
   }
 
-  /** A segment carrying {@code ack} and window field {@code window} went on the wire. */
-  void advertised(long ack, int window, boolean syn) {
+  /** A segment carrying {@code ack} and window field {@code window} went on the wire at {@code timeNanos}. */
+  void advertised(long ack, int window, boolean syn, long timeNanos) {
+    if (Seq.gt(ack, lastAckSent) || ackHistory.isEmpty()) {
+      ackHistory.addLast(new long[] {timeNanos, ack});
+    }
     lastAckSent = Seq.max(lastAckSent, ack);
     long scaled = syn ? window : (long) window << windowShift;
     rightEdge = Seq.max(rightEdge, Seq.add(ack, scaled));
@@ -115,6 +120,18 @@ final class PeerReceiver {
   /** The highest acknowledgment the peer has sent. */
   long lastAckSent() {
     return lastAckSent;
+  }
+
+  /**
+   * The highest acknowledgment the peer had sent by {@code timeNanos}: what the target can have
+   * seen by then. Entries older than the newest one at or before that time are dropped.
+   */
+  long ackSentBy(long timeNanos) {
+    while (ackHistory.size() > 1 && ackHistory.get(1)[0] <= timeNanos) {
+      ackHistory.removeFirst();
+    }
+    long[] first = ackHistory.peekFirst();
+    return first == null || first[0] > timeNanos ? Seq.add(irs, 1) : first[1];
   }
 
   /** The furthest right edge of the window the peer has advertised (it never moves left). */

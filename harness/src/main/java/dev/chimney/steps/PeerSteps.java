@@ -6,6 +6,7 @@ import dev.chimney.host.HostConnection;
 import dev.chimney.peer.AckPolicy;
 import dev.chimney.peer.PeerConnection;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.TcpFlag;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -60,6 +61,12 @@ public final class PeerSteps {
     }
     HostConnection c = world.connection();
     PeerConnection p = peer();
+    if (world.peerClosed) {
+      // After its FIN or RST the peer has no more stream to send: these bytes are a stray segment.
+      p.sendSegment(p.sndNxt(), p.rcvNxt(), TcpFlag.mask(TcpFlag.ACK, TcpFlag.PSH), world.nextPeerBytes(c, bytes));
+      world.pass(world.run.timeouts.quiet().toNanos());
+      return;
+    }
     p.send(world.nextPeerBytes(c, bytes));
     world.settle(() -> p.sndUna() == p.sndNxt());
   }
@@ -67,12 +74,14 @@ public final class PeerSteps {
   private void thePeerSendsAFin() {
     PeerConnection p = peer();
     p.sendFin();
+    world.peerClosed = true;
     world.settle(() -> p.sndUna() == p.sndNxt());
   }
 
   @When("the peer sends an RST")
   public void thePeerSendsAnRst() {
     peer().sendRst();
+    world.peerClosed = true;
     world.pass(world.run.timeouts.quiet().toNanos());
   }
 

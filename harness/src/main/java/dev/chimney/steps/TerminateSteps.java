@@ -114,11 +114,9 @@ public final class TerminateSteps {
   @Then("the host has lost no received data")
   public void theHostHasLostNoReceivedData() {
     HostConnection c = world.connection();
-    TerminateResult.Upload u = upload();
     long sent = world.peerStreamSent.getOrDefault(c.name(), 0L);
-    int buffered = u.bufferedData().stream().mapToInt(NetBufferList::dataLength).sum();
-    assertThat(c.receivedLength() + (long) buffered).as("TOC-8: bytes the host consumed plus bytes handed back")
-        .isEqualTo(sent);
+    assertThat((long) c.receivedLength()).as("TOC-8: bytes the host has of %s after taking the buffered data back",
+        c.name()).isEqualTo(sent);
   }
 
   @Then("the target sent nothing on the connection after the terminate completed")
@@ -145,15 +143,12 @@ public final class TerminateSteps {
   public void segmentsDuringTerminateReachedTheHost() {
     HostConnection c = world.connection();
     long done = upload().completionEvent();
-    List<Event> during = world.log().between(world.terminateCallSeq, done);
-    List<Event.Packet> arrived = during.stream().filter(e -> e instanceof Event.Packet p
-        && p.direction() == Direction.TO_TARGET && c.name().equals(p.connection())
-        && p.segment().payloadLength() > 0).map(e -> (Event.Packet) e).toList();
-    assertThat(arrived).as("peer data segments on the wire while the terminate of %s was in progress", c.name())
-        .isNotEmpty();
-    long indicated = during.stream().filter(e -> e instanceof Event.Upcall u
-        && u.api() == Api.INDICATE_RECEIVE_NET_BUFFER_LISTS).count();
-    assertThat(indicated).as("TOC-10: NdisMIndicateReceiveNetBufferLists during the terminate").isGreaterThanOrEqualTo(1);
+    // The peer's segments were captured when sent; they reach the target a link delay later, while
+    // the terminate is in progress, and must come up through the ordinary receive path.
+    long indicated = world.log().between(world.terminateCallSeq, done).stream()
+        .filter(e -> e instanceof Event.Upcall u && u.api() == Api.INDICATE_RECEIVE_NET_BUFFER_LISTS).count();
+    assertThat(indicated).as("TOC-10: NdisMIndicateReceiveNetBufferLists of the peer's segments during the "
+        + "terminate of %s (event #%d to #%d)", c.name(), world.terminateCallSeq, done).isGreaterThanOrEqualTo(1);
   }
 
   private TerminateResult.Upload upload() {

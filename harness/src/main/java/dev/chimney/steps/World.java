@@ -46,6 +46,8 @@ public final class World {
   long terminateCallSeq;
   OffloadTarget standby;
   boolean hostConsumesIndications = true;
+  /** Whether the peer has sent its FIN or RST: anything it sends after is a stray segment. */
+  boolean peerClosed;
   /** Told of every event from the moment the session opens: the rule monitors. */
   EventLog.Listener monitors;
 
@@ -84,7 +86,9 @@ public final class World {
     HostConnection conn = s.host().connect(local, peerEnd);
     s.host().setConsumesIndications(conn, hostConsumesIndications);
     connections.put(conn.name(), conn);
-    peerSides.put(conn.name(), s.peer().connection(peerEnd, local));
+    PeerConnection peerSide = s.peer().connection(peerEnd, local);
+    peerSides.put(conn.name(), peerSide);
+    awaitDelivery(peerSide::established, "the host's ACK of the handshake at the peer");
     return conn;
   }
 

@@ -132,7 +132,7 @@ public final class ReferenceNic implements OffloadTarget {
       node.setStatus(NdisStatus.SUCCESS);
     }
     terminatesInProgress++;
-    services.later(() -> {
+    services.clock().schedule(TcpTimers.UPLOAD_LATENCY_NANOS, () -> {
       host.terminateOffloadComplete(root);
       terminatesInProgress--;
       resumeIfUploadAllDone();

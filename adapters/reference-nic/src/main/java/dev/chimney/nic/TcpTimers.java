@@ -26,5 +26,11 @@ final class TcpTimers {
   /** Data segments accepted before an acknowledgment is sent without waiting (RFC 1122: 2). */
   static final int SEGMENTS_PER_ACK = 2;
 
+  /**
+   * How long handing a terminated connection's state back to the host takes, as a NIC copies it
+   * out of its own memory: segments that arrive meanwhile go to the host unprocessed (TOC-10).
+   */
+  static final long UPLOAD_LATENCY_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
   private TcpTimers() {}
 }
