@@ -33,7 +33,7 @@ class CucumberSuiteTest {
     assertThat(request.getConfigurationParameters().get("cucumber.glue")).as("cucumber.glue")
         .contains("dev.chimney.steps");
     assertThat(request.getConfigurationParameters().get("cucumber.plugin")).as("cucumber.plugin")
-        .contains("io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm");
+        .contains("io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm,dev.chimney.steps.StepFailures");
   }
 
   @Test

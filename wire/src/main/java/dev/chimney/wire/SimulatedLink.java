@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The cable between the target and the peer: every packet either side transmits is captured,
- * shown to the observers, and delivered to the other side one propagation delay later on the
- * clock.
+ * The cable between the target and the peer: every packet either side transmits is delivered to
+ * the other side one propagation delay later on the clock, and captured at the target's port, as
+ * a tap on the target's NIC would see it: the target's packets when it sends them, the peer's
+ * when they reach the target. So the capture's order is the order the target lived through, which
+ * the rules are about (a segment that arrives during a terminate is captured during it).
  *
  * <p>Threads: {@link Link#transmit} on either port, {@link #annotate} and the accessors may be
  * called from any thread; they serialise on the link. Deliveries run as clock tasks (on the host
@@ -89,7 +91,7 @@ public final class SimulatedLink {
   }
 
   /**
-   * Every packet captured so far, numbered from 1 in transmit order, with pending comments on the
+   * Every packet captured so far, numbered from 1 in capture order, with pending comments on the
    * last one. A snapshot: later packets do not change it.
    */
   public synchronized List<CapturedPacket> packets() {
@@ -106,7 +108,20 @@ public final class SimulatedLink {
     PcapngWriter.write(file, packets());
   }
 
-  private synchronized void transmit(Direction direction, byte[] ipPacket) {
+  private void transmit(Direction direction, byte[] ipPacket) {
+    byte[] copy = ipPacket.clone();
+    if (direction == Direction.TO_PEER) {
+      capture(direction, copy);
+      clock.schedule(propagationDelayNanos, () -> deliver(direction, copy));
+    } else {
+      clock.schedule(propagationDelayNanos, () -> {
+        capture(direction, copy);
+        deliver(direction, copy);
+      });
+    }
+  }
+
+  private synchronized void capture(Direction direction, byte[] ipPacket) {
     CapturedPacket packet = new CapturedPacket(packets.size() + 1, clock.nanoTime(), direction, ipPacket,
         pendingComments);
     pendingComments.clear();
@@ -114,8 +129,6 @@ public final class SimulatedLink {
     for (PacketObserver observer : observers) {
       observer.onPacket(packet);
     }
-    byte[] delivered = packet.bytes();
-    clock.schedule(propagationDelayNanos, () -> deliver(direction, delivered));
   }
 
   private void deliver(Direction direction, byte[] bytes) {
