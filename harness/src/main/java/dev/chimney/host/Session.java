@@ -35,7 +35,7 @@ public final class Session implements AutoCloseable {
 
   private final OffloadTargetProvider provider;
   private final Map<String, String> settings;
-  private final VirtualClock clock;
+  private final HostClock clock;
   private final EventLog log;
   private final SimulatedLink link;
   private final ScriptedPeer peer;
@@ -48,7 +48,7 @@ public final class Session implements AutoCloseable {
   private Session(OffloadTargetProvider provider, Map<String, String> settings, Timeouts timeouts) {
     this.provider = provider;
     this.settings = Map.copyOf(settings);
-    this.clock = new VirtualClock();
+    this.clock = provider.capabilities().contains(Capability.VIRTUAL_TIME) ? new VirtualClock() : new RealTimeClock();
     this.log = new EventLog(clock);
     this.link = new SimulatedLink(clock, SimulatedLink.DEFAULT_PROPAGATION_DELAY_NANOS);
     this.peer = new ScriptedPeer(clock, link.peerPort());
@@ -63,14 +63,9 @@ public final class Session implements AutoCloseable {
    * Opens a session and creates the target in it.
    *
    * @param settings the scenario's target settings (see {@link TargetContext}); never null
-   * @throws UnsupportedOperationException for a target without {@link Capability#VIRTUAL_TIME}
    * @throws TargetStartException when the provider fails to create the target; the message is its
    */
   public static Session open(OffloadTargetProvider provider, Map<String, String> settings, Timeouts timeouts) {
-    if (!provider.capabilities().contains(Capability.VIRTUAL_TIME)) {
-      throw new UnsupportedOperationException("target '" + provider.name()
-          + "' does not run on virtual time; real-time targets arrive with the out-of-process issue");
-    }
     Session s = new Session(provider, settings, timeouts);
     s.target = s.createTarget(s.host);
     s.host.attach(s.target);
@@ -136,8 +131,11 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** The run's virtual clock. */
-  public VirtualClock clock() {
+  /**
+   * The run's clock: virtual for targets that declare {@link Capability#VIRTUAL_TIME}, real time
+   * for the others.
+   */
+  public HostClock clock() {
     return clock;
   }
 

@@ -59,16 +59,16 @@ class SessionTest {
   }
 
   @Test
-  void aRealTimeTargetIsNotSupportedYet() {
+  void aTargetWithoutVirtualTimeRunsOnTheRealTimeClock() {
     OffloadTargetProvider realTime = new CountingProvider(null) {
       @Override
       public Set<Capability> capabilities() {
         return Set.of();
       }
     };
-    assertThatThrownBy(() -> Session.open(realTime, Map.of(), Timeouts.DEFAULTS))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("real-time targets arrive with the out-of-process issue");
+    try (Session session = Session.open(realTime, Map.of(), Timeouts.DEFAULTS)) {
+      assertThat(session.clock()).isInstanceOf(RealTimeClock.class);
+    }
   }
 
   /** Creates stub targets (or fails with {@code failure}) and counts their halts. */

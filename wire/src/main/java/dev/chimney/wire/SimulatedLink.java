@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +36,8 @@ public final class SimulatedLink {
   private final Link peerPort = bytes -> transmit(Direction.TO_TARGET, bytes);
   private final List<CapturedPacket> packets = new ArrayList<>();
   private final List<PacketObserver> observers = new ArrayList<>();
-  private final List<String> pendingComments = new ArrayList<>();
+  /** Not guarded by the link: the event log annotates while holding its own lock (see {@link #annotate}). */
+  private final Queue<String> pendingComments = new ConcurrentLinkedQueue<>();
   private volatile Consumer<byte[]> targetReceiver;
   private volatile Consumer<byte[]> peerReceiver;
 
@@ -86,7 +89,10 @@ public final class SimulatedLink {
    * was doing (a step, an API call). Comments still pending when the capture is read go on the
    * last packet; with no packet at all they are not written.
    */
-  public synchronized void annotate(String comment) {
+  public void annotate(String comment) {
+    // No link lock here: a capture holds the link's lock while the event log takes its own, and the
+    // log calls this while holding its lock, so taking the link's lock here could deadlock when the
+    // target's threads and the host thread record at the same time.
     pendingComments.add(Objects.requireNonNull(comment, "comment"));
   }
 
@@ -98,7 +104,7 @@ public final class SimulatedLink {
     List<CapturedPacket> snapshot = new ArrayList<>(packets);
     if (!snapshot.isEmpty()) {
       int last = snapshot.size() - 1;
-      snapshot.set(last, snapshot.get(last).withMoreComments(pendingComments));
+      snapshot.set(last, snapshot.get(last).withMoreComments(List.copyOf(pendingComments)));
     }
     return List.copyOf(snapshot);
   }
@@ -122,9 +128,11 @@ public final class SimulatedLink {
   }
 
   private synchronized void capture(Direction direction, byte[] ipPacket) {
-    CapturedPacket packet = new CapturedPacket(packets.size() + 1, clock.nanoTime(), direction, ipPacket,
-        pendingComments);
-    pendingComments.clear();
+    List<String> comments = new ArrayList<>();
+    for (String c; (c = pendingComments.poll()) != null; ) {
+      comments.add(c);
+    }
+    CapturedPacket packet = new CapturedPacket(packets.size() + 1, clock.nanoTime(), direction, ipPacket, comments);
     packets.add(packet);
     for (PacketObserver observer : observers) {
       observer.onPacket(packet);
