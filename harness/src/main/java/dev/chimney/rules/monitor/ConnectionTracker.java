@@ -179,7 +179,8 @@ public final class ConnectionTracker {
 
   private void onCall(Event.Call c) {
     openCalls.put(c.seq(), c);
-    TrackedConnection conn = c.connection() == null ? null : track(c.connection());
+    // Initiate and terminate name their tree's root (a neighbor, say), not a connection.
+    TrackedConnection conn = c.connection() == null || !c.tree().isEmpty() ? null : track(c.connection());
     switch (c.api()) {
       case INITIATE_OFFLOAD -> onInitiate(c);
       case TERMINATE_OFFLOAD -> onTerminate(c);
