@@ -7,11 +7,13 @@ import static dev.chimney.rules.monitor.Script.TCP1;
 import static dev.chimney.rules.monitor.Script.assertFail;
 import static dev.chimney.rules.monitor.Script.assertPass;
 import static dev.chimney.rules.monitor.Script.nbl;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
 import dev.chimney.rules.ScenarioVerdicts;
+import dev.chimney.rules.Verdict;
 import dev.chimney.spi.NdisStatus;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +77,31 @@ class FwdMonitorsTest {
     Script s = new Script().offload();
     Event call = forward(s, 31);
     s.receiveIndicate(50);
+    forwardComplete(s, 31);
+    assertFail(s.run(), "FWD-3", call);
+  }
+
+  @Test
+  void fwd3_reforwardOfAnAcknowledgedWireSegmentOwesNothing() {
+    Script s = new Script().offload();
+    s.fromPeer(RCV, SND, ACK, 50);
+    s.toPeer(SND, RCV + 50, ACK, 0);
+    s.receiveIndicate(50);
+    forward(s, 31);
+    forwardComplete(s, 31);
+    ScenarioVerdicts v = s.run();
+    assertThat(v.verdict("FWD-3")).as("FWD-3 for a re-forwarded segment: evidence %s", v.evidence())
+        .isEqualTo(Verdict.NOT_EXERCISED);
+  }
+
+  @Test
+  void fwd3_newDataOfAnotherLengthStillJudgedAfterWireData() {
+    Script s = new Script().offload();
+    s.fromPeer(RCV, SND, ACK, 50);
+    s.toPeer(SND, RCV + 50, ACK, 0);
+    s.receiveIndicate(50);
+    Event call = s.pending(Api.TCP_OFFLOAD_FORWARD, TCP1, List.of(nbl(31, ForwardedSegments.TCP_HEADER_BYTES + 80)),
+        null, List.of());
     forwardComplete(s, 31);
     assertFail(s.run(), "FWD-3", call);
   }
