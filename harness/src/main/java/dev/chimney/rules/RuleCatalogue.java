@@ -70,7 +70,12 @@ public final class RuleCatalogue {
       expect(resource, p, p.nextToken() == JsonToken.START_ARRAY, "a list of rules under 'rules'");
       while (p.nextToken() == JsonToken.START_OBJECT) {
         int line = p.currentTokenLocation().getLineNr();
-        Entry entry = mapper.readValue(p, Entry.class);
+        Entry entry;
+        try {
+          entry = mapper.readValue(p, Entry.class);
+        } catch (JsonProcessingException e) {
+          throw bad(resource, line, "in the rule starting here: " + e.getOriginalMessage());
+        }
         Rule rule = entry.toRule(resource, line);
         if (rules.putIfAbsent(rule.id(), rule) != null) {
           throw bad(resource, line, "duplicate rule id " + rule.id());

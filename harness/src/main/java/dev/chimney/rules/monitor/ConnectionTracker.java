@@ -1,6 +1,5 @@
 package dev.chimney.rules.monitor;
 
-import dev.chimney.host.Api;
 import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
@@ -180,13 +179,14 @@ public final class ConnectionTracker {
 
   private void onCall(Event.Call c) {
     openCalls.put(c.seq(), c);
-    TrackedConnection conn = c.connection() == null ? null : track(c.connection());
+    // Initiate and terminate name their tree's root (a neighbor, say), not a connection.
+    TrackedConnection conn = c.connection() == null || !c.tree().isEmpty() ? null : track(c.connection());
     switch (c.api()) {
       case INITIATE_OFFLOAD -> onInitiate(c);
       case TERMINATE_OFFLOAD -> onTerminate(c);
       case TCP_OFFLOAD_SEND -> {
         if (conn != null) {
-          handOver(conn, c, c.nbls());
+          conn.outstanding.addAll(assignStream(conn, c.nbls()));
         }
       }
       case TCP_OFFLOAD_RECEIVE -> c.nbls().forEach(n -> receiveOwners.put(n.id(), c.connection()));
@@ -205,10 +205,11 @@ public final class ConnectionTracker {
     for (BlockView b : c.tree()) {
       if (b.type() == OffloadStateType.TCP) {
         TrackedConnection conn = track(b.name());
-        conn.beginOffload(c, b);
+        conn.beginOffload(b);
         if (b.chain() != null) {
-          assignStream(conn, c, b.chain());
+          assignStream(conn, b.chain());
         }
+        conn.afterInitiateChain();
       }
     }
   }
@@ -222,7 +223,6 @@ public final class ConnectionTracker {
       if (b.type() == OffloadStateType.TCP) {
         TrackedConnection conn = track(b.name());
         conn.phase = Phase.TERMINATING;
-        conn.terminateCall = c;
         conn.peerSeqEndAtTerminate = conn.highestPeerSeqEnd;
         conn.peerAckAtTerminate = conn.highestPeerAck;
       }
@@ -248,12 +248,12 @@ public final class ConnectionTracker {
   }
 
   /** Gives each list its place in the byte stream; sends of a TCP_OFFLOAD_SEND are outstanding at once. */
-  private List<TrackedSend> assignStream(TrackedConnection conn, Event.Call c, List<NblView> nbls) {
+  private List<TrackedSend> assignStream(TrackedConnection conn, List<NblView> nbls) {
     List<Long> chain = nbls.stream().map(NblView::id).toList();
     List<TrackedSend> out = new ArrayList<>();
     for (int i = 0; i < nbls.size(); i++) {
       NblView n = nbls.get(i);
-      TrackedSend s = new TrackedSend(n.id(), conn.name, n.dataLength(), c, chain, i, conn.streamNext);
+      TrackedSend s = new TrackedSend(n.id(), conn.name, n.dataLength(), chain, i, conn.streamNext);
       if (conn.streamNext != null) {
         conn.streamNext = Seq.add(conn.streamNext, n.dataLength());
       }
@@ -261,10 +261,6 @@ public final class ConnectionTracker {
       out.add(s);
     }
     return out;
-  }
-
-  private void handOver(TrackedConnection conn, Event.Call c, List<NblView> nbls) {
-    conn.outstanding.addAll(assignStream(conn, c, nbls));
   }
 
   private void onReturned(Event.Returned r) {

@@ -2,9 +2,14 @@ package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Api;
 import dev.chimney.host.Event;
+import dev.chimney.host.NblView;
 import dev.chimney.spi.TcpDelegatedState;
+import dev.chimney.wire.Direction;
+import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * FWD-3: a forwarded segment is processed as if it had come off the wire: in-window data is
@@ -14,15 +19,20 @@ import java.util.List;
  * past the ACK it had sent before the forward (else the delegated RcvNxt) by at least the forwarded
  * data bytes, and at least as many bytes must have reached the host since the forward.
  *
- * <p>Decision: the log keeps forwarded lists without their bytes, so the data is each list's length
- * less a 20-byte TCP header (see {@link ForwardedSegments}); the harness forwards in-window segments
- * the target has not seen, which is the case the rule constrains.
+ * <p>Decisions: the log keeps forwarded lists without their bytes, so a list's data is its length
+ * less a 20-byte TCP header (see {@link ForwardedSegments}). A forwarded segment the target already
+ * took off the wire and acknowledged is not new data and owes nothing: a list whose data length is
+ * that of a peer data segment seen on the wire and covered by the target's ACK at the forward is
+ * taken for that segment again (each wire segment matches one list at most). This errs towards
+ * leniency: new data of the same length as an acknowledged wire segment goes unjudged.
  *
  * <p>When it fails: the target completed the forward without feeding the segments to its receive
  * path (or only acknowledged them without indicating the data).
  */
 final class Fwd3ForwardedDataProcessed extends MonitorBase {
   private final List<Obligation> obligations = new ArrayList<>();
+  /** Per connection, the peer's data segments seen on the wire and not yet matched by a forwarded list. */
+  private final Map<String, List<TcpSegment>> wireData = new HashMap<>();
 
   /** One forward with data: where the connection stood before it. */
   private record Obligation(Event.Call call, String connection, long bytes, Long ackBefore, long deliveredBefore) {}
@@ -33,21 +43,48 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
+    if (event instanceof Event.Packet p && p.direction() == Direction.TO_TARGET && p.connection() != null
+        && p.segment().payloadLength() > 0) {
+      wireData.computeIfAbsent(p.connection(), k -> new ArrayList<>()).add(p.segment());
+      return;
+    }
     if (!(event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_FORWARD)) {
       return;
     }
     TrackedConnection conn = tracker().connection(c.connection());
-    long bytes = ForwardedSegments.payload(c.nbls());
-    if (conn == null || bytes == 0) {
+    if (conn == null) {
       return;
     }
-    exercise();
     Long ackBefore = conn.targetAckThisOffload;
     TcpDelegatedState given = conn.delegatedAtInitiate();
     if (ackBefore == null && given != null && given.rcvNxt().isPresent()) {
       ackBefore = given.rcvNxt().getAsLong();
     }
+    long bytes = 0;
+    for (NblView n : c.nbls()) {
+      long data = ForwardedSegments.payload(List.of(n));
+      if (data > 0 && !matchesAcknowledgedWireSegment(conn.name, data, ackBefore)) {
+        bytes += data;
+      }
+    }
+    if (bytes == 0) {
+      return;
+    }
+    exercise();
     obligations.add(new Obligation(c, conn.name, bytes, ackBefore, conn.delivered));
+  }
+
+  /** Takes the first wire segment of {@code data} bytes the target acknowledged by {@code ack}, if any. */
+  private boolean matchesAcknowledgedWireSegment(String connection, long data, Long ack) {
+    List<TcpSegment> seen = wireData.getOrDefault(connection, List.of());
+    for (int i = 0; i < seen.size(); i++) {
+      TcpSegment s = seen.get(i);
+      if (s.payloadLength() == data && ack != null && Seq.le(Seq.add(s.seq(), s.payloadLength()), ack)) {
+        seen.remove(i);
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -35,8 +35,9 @@ final class Toc8ReceivedDataNotLost extends MonitorBase {
         continue;
       }
       long acked = Seq.distance(given.rcvNxt().getAsLong(), conn.targetAckThisOffload);
-      if (conn.peerFin != null && Seq.le(finSeq(conn.peerFin.segment()), conn.targetAckThisOffload)
-          && Seq.lt(given.rcvNxt().getAsLong(), conn.peerFin.segment().seqEnd())) {
+      // The peer's FIN takes one sequence number but is no data: an ACK past it (seqEnd) counts one less.
+      TcpSegment fin = conn.peerFin == null ? null : conn.peerFin.segment();
+      if (fin != null && Seq.le(fin.seqEnd(), conn.targetAckThisOffload) && Seq.lt(given.rcvNxt().getAsLong(), fin.seqEnd())) {
         acked--;
       }
       if (acked <= 0) {
@@ -48,10 +49,5 @@ final class Toc8ReceivedDataNotLost extends MonitorBase {
             conn.deliveredThisOffload + " bytes reached the host", event);
       }
     }
-  }
-
-  /** The sequence number one past the peer's FIN: what an ACK of the FIN carries. */
-  private static long finSeq(TcpSegment fin) {
-    return fin.seqEnd();
   }
 }

@@ -20,8 +20,7 @@ final class TrackedConnection {
   int offloads;
 
   // ---- this offload
-  /** The initiate call of this offload and the connection's block as the host handed it over. */
-  Event.Call initiateCall;
+  /** The connection's block as the host handed it over at this offload's initiate. */
   BlockView initiateBlock;
   /** Sequence number where the next byte the host hands over goes (see {@link TrackedSend#streamStart}). */
   Long streamNext;
@@ -42,7 +41,6 @@ final class TrackedConnection {
   Long targetAckThisOffload;
   int retrieveRequests;
   Event.Upcall abortIndication;
-  Event.Call terminateCall;
   /** The peer's highest sequence end when the terminate was called. */
   Long peerSeqEndAtTerminate;
   /** The peer's highest ACK when the terminate was called: later segments are the host's to process. */
@@ -65,11 +63,10 @@ final class TrackedConnection {
     this.name = name;
   }
 
-  /** Starts an offload: the host handed the connection over in {@code call} as {@code block}. */
-  void beginOffload(Event.Call call, BlockView block) {
+  /** Starts an offload: the host handed the connection over as {@code block}. */
+  void beginOffload(BlockView block) {
     offloads++;
     phase = Phase.OFFLOADING;
-    initiateCall = call;
     initiateBlock = block;
     TcpDelegatedState d = block.delegated();
     streamNext = d == null ? null
@@ -87,10 +84,20 @@ final class TrackedConnection {
     targetAckThisOffload = null;
     retrieveRequests = 0;
     abortIndication = null;
-    terminateCall = null;
     peerSeqEndAtTerminate = null;
     peerAckAtTerminate = null;
     deliveredThisOffload = 0;
+  }
+
+  /**
+   * Places new sends after the data handed over with the initiate: the chain holds the host's
+   * unacknowledged data from SndUna on, and anything sent later goes after the delegated SndNxt.
+   */
+  void afterInitiateChain() {
+    TcpDelegatedState d = initiateBlock.delegated();
+    if (streamNext != null && d != null && d.sndNxt().isPresent()) {
+      streamNext = Seq.max(streamNext, d.sndNxt().getAsLong());
+    }
   }
 
   /** The delegated state the host handed over at this offload's initiate, or null. */

@@ -12,8 +12,6 @@ final class TrackedSend {
   final long nblId;
   final String connection;
   final int length;
-  /** The call that handed it over. */
-  final Event.Call call;
   /** The ids of the chain it came in, in chain order. */
   final List<Long> chain;
   /** Its position in that chain. */
@@ -28,11 +26,10 @@ final class TrackedSend {
   Event.Upcall completion;
   NdisStatus completionStatus;
 
-  TrackedSend(long nblId, String connection, int length, Event.Call call, List<Long> chain, int index, Long streamStart) {
+  TrackedSend(long nblId, String connection, int length, List<Long> chain, int index, Long streamStart) {
     this.nblId = nblId;
     this.connection = connection;
     this.length = length;
-    this.call = call;
     this.chain = chain;
     this.index = index;
     this.streamStart = streamStart;

@@ -6,6 +6,7 @@ import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadStateType;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,9 +17,12 @@ import java.util.Set;
  * UPLOAD_ALL, and only once every connection offloaded at the UPLOAD_ALL has had its terminate
  * completed. Host half: no MiniportInitiateOffload in between.
  *
- * <p>Decision: the event log is one target's (the Call records carry no target identity), so any
- * initiate in the window counts as an offload to that target. A failover scenario with a second
- * target must record that target's calls in its own event log.
+ * <p>Decision: calls in the event log do not say which target they go to, and in a failover
+ * (TRM-8) the host re-offloads the uploaded connections to another target before the first one
+ * resumes. So an initiate in the window whose TCP objects are all connections uploaded since the
+ * UPLOAD_ALL is taken for that failover and not judged here; any other initiate in the window is a
+ * violation. (The host driver also refuses initiates to a target between its UPLOAD_ALL and
+ * OFFLOAD_RESUME, per target.)
  *
  * <p>When it fails: an early OFFLOAD_RESUME is the target's; an initiate in the window is the
  * harness's host driver, which must wait for OFFLOAD_RESUME.
@@ -26,6 +30,7 @@ import java.util.Set;
 final class Trm7NoOffloadUntilResume extends MonitorBase {
   private Event.Upcall uploadAll;
   private final Set<String> notYetTerminated = new LinkedHashSet<>();
+  private final Set<String> uploadedSince = new LinkedHashSet<>();
 
   Trm7NoOffloadUntilResume(MonitorContext context) {
     super("TRM-7", context);
@@ -37,13 +42,18 @@ final class Trm7NoOffloadUntilResume extends MonitorBase {
       exercise();
       uploadAll = u;
       notYetTerminated.clear();
+      uploadedSince.clear();
       for (TrackedConnection conn : tracker().connections()) {
         if (conn.phase == Phase.OFFLOADED || conn.phase == Phase.TERMINATING) {
           notYetTerminated.add(conn.name);
         }
       }
     } else if (event instanceof Event.Upcall u && u.api() == Api.TERMINATE_OFFLOAD_COMPLETE) {
-      u.tree().stream().filter(b -> b.type() == OffloadStateType.TCP).map(BlockView::name).forEach(notYetTerminated::remove);
+      List<String> terminated = tcpNames(u.tree());
+      notYetTerminated.removeAll(terminated);
+      if (uploadAll != null) {
+        uploadedSince.addAll(terminated);
+      }
     } else if (event instanceof Event.Upcall u && u.api() == Api.INDICATE_STATUS
         && u.status() == NdisStatus.OFFLOAD_RESUME) {
       if (uploadAll == null) {
@@ -53,9 +63,20 @@ final class Trm7NoOffloadUntilResume extends MonitorBase {
             + uploadAll.seq() + ") completed", "indicated while " + notYetTerminated + " not terminated", u);
       }
       uploadAll = null;
-    } else if (event instanceof Event.Call c && c.api() == Api.INITIATE_OFFLOAD && uploadAll != null) {
+    } else if (event instanceof Event.Call c && c.api() == Api.INITIATE_OFFLOAD && uploadAll != null
+        && !isFailover(c)) {
       violation("host: no MiniportInitiateOffload between UPLOAD_ALL (event #" + uploadAll.seq()
           + ") and OFFLOAD_RESUME", "an initiate of " + (c.tree().isEmpty() ? "an empty tree" : c.tree().get(0).name()), c);
     }
+  }
+
+  /** True when the initiate hands over only connections uploaded since the UPLOAD_ALL: a failover to another target. */
+  private boolean isFailover(Event.Call initiate) {
+    List<String> tcps = tcpNames(initiate.tree());
+    return !tcps.isEmpty() && uploadedSince.containsAll(tcps);
+  }
+
+  private static List<String> tcpNames(List<BlockView> tree) {
+    return tree.stream().filter(b -> b.type() == OffloadStateType.TCP).map(BlockView::name).toList();
   }
 }

@@ -15,7 +15,9 @@ import dev.chimney.host.Event;
 import dev.chimney.rules.ScenarioVerdicts;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.NdisStatus;
+import dev.chimney.spi.OffloadStateType;
 import dev.chimney.spi.TcpConnectionState;
+import dev.chimney.spi.TcpDelegatedState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -182,6 +184,43 @@ class DscMonitorsTest {
     assertFail(s.run(), "DSC-7", fin);
   }
 
+  /** The host had 50 bytes in flight (SndUna 1001, SndNxt 1051) and hands them over in the initiate's chain. */
+  private static Script offloadWithDataInFlight() {
+    Script s = new Script();
+    s.toPeer(SND, RCV, ACK, 50);
+    s.pending(Api.INITIATE_OFFLOAD, null, List.of(), null, List.of(
+        Script.block("Neighbor1", null, OffloadStateType.NEIGHBOR, NdisStatus.PENDING),
+        Script.block("Path1", "Neighbor1", OffloadStateType.PATH, NdisStatus.PENDING),
+        Script.tcp(Script.TCP1, "Path1", NdisStatus.PENDING, List.of(Script.nbl(5, 50)),
+            Script.delegated(SND, SND + 50, SND + 50, RCV))));
+    s.upcall(Api.INITIATE_OFFLOAD_COMPLETE, null, List.of(), Script.oneConnection(Script.TCP1, NdisStatus.SUCCESS, null),
+        null, null, null);
+    return s;
+  }
+
+  @Test
+  void dsc7_finAfterDataHandedOverAtInitiatePasses() {
+    Script s = offloadWithDataInFlight();
+    s.send(1);
+    s.disconnect(DISCONNECT, DisconnectFlags.GRACEFUL_CLOSE, 0);
+    s.toPeer(SND + 50, RCV, FIN_ACK, 100);
+    s.fromPeer(RCV, SND + 151, ACK, 0);
+    s.sendComplete(NdisStatus.SUCCESS, 5, 1);
+    s.disconnectComplete(DISCONNECT, NdisStatus.SUCCESS);
+    ScenarioVerdicts v = s.run();
+    assertPass(v, "DSC-7");
+    assertPass(v, "SND-1");
+    assertPass(v, "SND-2");
+  }
+
+  @Test
+  void dsc7_finOverlappingDataHandedOverAtInitiateFails() {
+    Script s = offloadWithDataInFlight();
+    s.disconnect(DISCONNECT, DisconnectFlags.GRACEFUL_CLOSE, 0);
+    Event.Packet fin = s.toPeer(SND, RCV, FIN_ACK, 0);
+    assertFail(s.run(), "DSC-7", fin);
+  }
+
   @Test
   void dsc7_gracefulCompletedWithoutFinFails() {
     Script s = new Script().offload();
@@ -302,7 +341,7 @@ class DscMonitorsTest {
     Script s = cleanGracefulClose();
     s.terminate();
     Event done = s.terminateComplete(Script.delegated(SND + 151, SND + 151, SND + 151, RCV).setState(null)
-        .clear(dev.chimney.spi.TcpDelegatedState.Field.RCV_NXT));
+        .clear(TcpDelegatedState.Field.RCV_NXT));
     assertFail(s.run(), "DSC-13", done);
   }
 }

@@ -122,6 +122,26 @@ final class Script {
     return b;
   }
 
+  /** The last upcall so far. */
+  Event.Upcall lastUpcall() {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof Event.Upcall u) {
+        return u;
+      }
+    }
+    throw new IllegalStateException("no upcall yet");
+  }
+
+  /** The last call to {@code api} so far. */
+  Event.Call lastCall(Api api) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i) instanceof Event.Call c && c.api() == api) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("no call to " + api + " yet");
+  }
+
   // ------------------------------------------------------------ state trees
 
   static TcpDelegatedState delegated(long sndUna, long sndNxt, long sndMax, long rcvNxt) {
