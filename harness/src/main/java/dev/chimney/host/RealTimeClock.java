@@ -18,7 +18,7 @@ public final class RealTimeClock implements HostClock {
   public static final long POLL_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final long origin = System.nanoTime();
-  private final PriorityQueue<Task> queue = new PriorityQueue<>();
+  private final PriorityQueue<ClockTask> queue = new PriorityQueue<>();
   private long submitted;
 
   @Override
@@ -28,7 +28,7 @@ public final class RealTimeClock implements HostClock {
 
   @Override
   public synchronized Cancellable schedule(long delayNanos, Runnable task) {
-    Task t = new Task(nanoTime() + Math.max(0, delayNanos), submitted++, task);
+    ClockTask t = new ClockTask(nanoTime() + Math.max(0, delayNanos), submitted++, task);
     queue.add(t);
     notifyAll();
     return () -> {
@@ -42,7 +42,7 @@ public final class RealTimeClock implements HostClock {
   public boolean runUntil(BooleanSupplier condition, long timeoutNanos) {
     long deadline = nanoTime() + timeoutNanos;
     while (true) {
-      Task due;
+      ClockTask due;
       while ((due = pollDue()) != null) {
         due.action.run();
       }
@@ -57,9 +57,9 @@ public final class RealTimeClock implements HostClock {
     }
   }
 
-  private synchronized Task pollDue() {
+  private synchronized ClockTask pollDue() {
     while (!queue.isEmpty() && queue.peek().at <= nanoTime()) {
-      Task t = queue.poll();
+      ClockTask t = queue.poll();
       if (!t.cancelled) {
         return t;
       }
@@ -78,24 +78,6 @@ public final class RealTimeClock implements HostClock {
         Thread.currentThread().interrupt();
         throw new HarnessInterruptedException(e);
       }
-    }
-  }
-
-  private static final class Task implements Comparable<Task> {
-    final long at;
-    final long order;
-    final Runnable action;
-    boolean cancelled;
-
-    Task(long at, long order, Runnable action) {
-      this.at = at;
-      this.order = order;
-      this.action = action;
-    }
-
-    @Override
-    public int compareTo(Task o) {
-      return at != o.at ? Long.compare(at, o.at) : Long.compare(order, o.order);
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
  * byte. Scheduling is thread-safe; tasks run on the thread that calls {@link #runUntil}.
  */
 public final class VirtualClock implements HostClock {
-  private final PriorityQueue<Task> queue = new PriorityQueue<>();
+  private final PriorityQueue<ClockTask> queue = new PriorityQueue<>();
   private long now;
   private long submitted;
 
@@ -20,7 +20,7 @@ public final class VirtualClock implements HostClock {
 
   @Override
   public synchronized Cancellable schedule(long delayNanos, Runnable task) {
-    Task t = new Task(now + Math.max(0, delayNanos), submitted++, task);
+    ClockTask t = new ClockTask(now + Math.max(0, delayNanos), submitted++, task);
     queue.add(t);
     return () -> {
       synchronized (VirtualClock.this) {
@@ -36,7 +36,7 @@ public final class VirtualClock implements HostClock {
       deadline = now + timeoutNanos;
     }
     while (!condition.getAsBoolean()) {
-      Task next = pollDue(deadline);
+      ClockTask next = pollDue(deadline);
       if (next == null) {
         return condition.getAsBoolean();
       }
@@ -46,9 +46,9 @@ public final class VirtualClock implements HostClock {
   }
 
   /** Takes the next live task due by {@code deadline}, advancing time to it; or advances time to the deadline and returns null. */
-  private synchronized Task pollDue(long deadline) {
+  private synchronized ClockTask pollDue(long deadline) {
     while (true) {
-      Task head = queue.peek();
+      ClockTask head = queue.peek();
       if (head == null || head.at > deadline) {
         now = Math.max(now, deadline);
         return null;
@@ -58,24 +58,6 @@ public final class VirtualClock implements HostClock {
         now = head.at;
         return head;
       }
-    }
-  }
-
-  private static final class Task implements Comparable<Task> {
-    final long at;
-    final long order;
-    final Runnable action;
-    boolean cancelled;
-
-    Task(long at, long order, Runnable action) {
-      this.at = at;
-      this.order = order;
-      this.action = action;
-    }
-
-    @Override
-    public int compareTo(Task o) {
-      return at != o.at ? Long.compare(at, o.at) : Long.compare(order, o.order);
     }
   }
 }
