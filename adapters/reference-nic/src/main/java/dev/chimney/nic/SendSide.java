@@ -166,6 +166,10 @@ final class SendSide {
         }
         int length = (int) Math.min(mss, Math.min(dataEnd - nxt, usable));
         byte[] data = queue.read(nxt, length);
+        if (data.length == 0) {
+          // the host handed over fewer bytes than its SndMax claims: nothing to send from here
+          break;
+        }
         boolean fin = finQueued && nxt + data.length == finOffset;
         boolean last = nxt + data.length == dataEnd;
         int flags = TcpFlag.ACK.bit() | (last ? TcpFlag.PSH.bit() : 0) | (fin ? TcpFlag.FIN.bit() : 0);

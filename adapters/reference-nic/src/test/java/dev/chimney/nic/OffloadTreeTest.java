@@ -72,6 +72,26 @@ class OffloadTreeTest {
   }
 
   @Test
+  @Tag("PAR-5")
+  void aFailureOtherThanResourcesStopsTheWalkBeforeLaterSiblings() {
+    NicFixture fx = new NicFixture();
+    OffloadBlockList tcp3 = NicFixture.tcpBlock("TCP3", 40_003, NicFixture.established());
+    OffloadBlockList tcp1 = NicFixture.tcpBlock("TCP1", 40_001, NicFixture.established());
+    OffloadBlockList path2 = NicFixture.pathBlock("Path2", NicFixture.NOT_OURS, NicFixture.PEER_2).addDependent(tcp3);
+    OffloadBlockList path1 = NicFixture.pathBlock("Path1", NicFixture.TARGET, NicFixture.PEER).addDependent(tcp1);
+    OffloadBlockList neighbor1 = NicFixture.neighborBlock().addDependent(path2).addDependent(path1);
+
+    fx.nic.initiateOffload(neighbor1);
+    fx.clock.advance(ONE_MS);
+
+    assertThat(path2.status()).as("PAR-5: Path2 fails").isEqualTo(NdisStatus.FAILURE);
+    assertThat(path1.status()).as("PAR-5: Path1, after Path2, not attempted").isEqualTo(NdisStatus.FAILURE);
+    assertThat(tcp1.status()).as("PAR-5: TCP1 not attempted").isEqualTo(NdisStatus.FAILURE);
+    assertThat(tcp1.miniportOffloadContext()).as("PAR-5: TCP1 was not taken over").isNull();
+    assertThat(neighbor1.status()).as("PAR-7").isEqualTo(NdisStatus.OFFLOAD_PARTIAL_SUCCESS);
+  }
+
+  @Test
   @Tag("PAR-4")
   void aRootThatCannotBeOffloadedStopsTheWalk() {
     NicFixture fx = new NicFixture();
