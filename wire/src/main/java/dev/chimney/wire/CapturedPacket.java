@@ -8,8 +8,10 @@ import java.util.Objects;
 /**
  * One packet as the link captured it. Immutable: the bytes are copied in and out.
  *
- * @param number position in the capture, from 1, in transmit order; what failure messages cite
- * @param timeNanos virtual time of the transmit, nanoseconds since the scenario began
+ * @param number position in the capture, from 1, in capture order; what failure messages cite
+ * @param timeNanos virtual time of the capture at the target's port, nanoseconds since the scenario
+ *     began: when the target sent it ({@link Direction#TO_PEER}) or when it reached the target
+ *     ({@link Direction#TO_TARGET})
  * @param direction which way it crossed the link
  * @param bytes the whole IPv4 packet as transmitted (not necessarily valid)
  * @param comments notes attached to it, written as pcapng packet comments; never null

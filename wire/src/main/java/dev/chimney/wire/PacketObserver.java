@@ -7,8 +7,9 @@ package dev.chimney.wire;
 @FunctionalInterface
 public interface PacketObserver {
   /**
-   * Called synchronously on the transmitting thread, once per packet, in capture order, while the
-   * link holds its lock: keep it short and do not transmit from here.
+   * Called synchronously once per packet, in capture order, while the link holds its lock: for a
+   * target packet on the thread that transmits it, for a peer packet on the clock's thread when it
+   * reaches the target. Keep it short and do not transmit from here.
    *
    * @param packet never null
    */

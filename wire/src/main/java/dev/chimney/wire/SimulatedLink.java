@@ -114,7 +114,11 @@ public final class SimulatedLink {
     PcapngWriter.write(file, packets());
   }
 
-  private void transmit(Direction direction, byte[] ipPacket) {
+  /**
+   * Synchronized so that a target packet's capture and the scheduling of its delivery are one
+   * step: two threads transmitting at once are delivered in the order they were numbered.
+   */
+  private synchronized void transmit(Direction direction, byte[] ipPacket) {
     byte[] copy = ipPacket.clone();
     if (direction == Direction.TO_PEER) {
       capture(direction, copy);

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * A short handshake-and-data exchange played over a {@link SimulatedLink}, with annotations: the
- * capture the pcapng tests write and read back.
+ * capture the pcapng tests write and read back. Captured at the target's port with the default
+ * 50 µs delay: the target's SYN at 0, the peer's SYN-ACK when it arrives at 100 µs (sent at 50 µs,
+ * when the SYN reached the peer), the target's data 1 ns later.
  */
 final class CaptureFixture {
   static final String STEP_COMMENT = "step: the peer answers, with a comma";

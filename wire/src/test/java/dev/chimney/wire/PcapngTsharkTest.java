@@ -47,7 +47,7 @@ class PcapngTsharkTest {
         .containsExactly(
             "1\t\t0x00000002\t1767225600.000000000\t" + CHECKSUM_GOOD + "\t" + CHECKSUM_GOOD,
             "2\t" + CaptureFixture.STEP_COMMENT + AGGREGATOR + CaptureFixture.API_COMMENT
-                + "\t0x00000001\t1767225600.000050000\t" + CHECKSUM_GOOD + "\t" + CHECKSUM_GOOD,
+                + "\t0x00000001\t1767225600.000100000\t" + CHECKSUM_GOOD + "\t" + CHECKSUM_GOOD,
             "3\t" + CaptureFixture.NON_ASCII_COMMENT
                 + "\t0x00000002\t1767225600.000100001\t" + CHECKSUM_GOOD + "\t" + CHECKSUM_GOOD);
   }

@@ -1,6 +1,7 @@
 package dev.chimney.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.chimney.wire.PcapngFile.Block;
 import dev.chimney.wire.PcapngFile.Option;
@@ -90,6 +91,18 @@ class PcapngWriterTest {
           .as("comments of packet %d", packet.number()).isEqualTo(packet.comments());
       assertThat(options.get(options.size() - 1).code()).as("last option is opt_endofopt").isZero();
     }
+  }
+
+  @Test
+  void theFixtureIsCapturedAtTheTargetsPort() {
+    long delay = SimulatedLink.DEFAULT_PROPAGATION_DELAY_NANOS;
+
+    assertThat(packets).extracting(CapturedPacket::number, CapturedPacket::timeNanos, CapturedPacket::direction)
+        .as("SYN when sent, SYN-ACK when it reaches the target (sent one delay after the SYN), data when sent")
+        .containsExactly(
+            tuple(1, 0L, Direction.TO_PEER),
+            tuple(2, 2 * delay, Direction.TO_TARGET),
+            tuple(3, 2 * delay + 1, Direction.TO_PEER));
   }
 
   @Test

@@ -33,6 +33,16 @@ final class TestClock implements TargetClock {
     now += nanos;
   }
 
+  /** Runs the tasks due by {@code time}, including ones they schedule, then sets the time to it. */
+  void runTo(long time) {
+    for (Task t = queue.peek(); t != null && t.at <= time; t = queue.peek()) {
+      queue.poll();
+      now = Math.max(now, t.at);
+      t.action.run();
+    }
+    now = Math.max(now, time);
+  }
+
   /** Runs every task, including ones they schedule, advancing time to each. */
   void runAll() {
     for (Task t = queue.poll(); t != null; t = queue.poll()) {
