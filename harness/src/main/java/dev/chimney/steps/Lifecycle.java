@@ -84,7 +84,7 @@ public final class Lifecycle {
         verdicts == null ? Map.of() : verdicts.verdicts(), verdicts == null ? List.of() : verdicts.evidence(),
         capture, events, System.nanoTime() - started);
     RunRecord.add(result);
-    AllureAttachments.attach(result);
+    AllureAttachments.attach(result, scenario::attach);
     if (status == ScenarioResult.Status.FAILED && !scenario.isFailed()) {
       throw new AssertionError(failure);
     }

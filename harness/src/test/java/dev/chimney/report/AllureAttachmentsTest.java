@@ -2,98 +2,64 @@ package dev.chimney.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chimney.rules.Certification;
 import dev.chimney.rules.ScenarioResult;
 import dev.chimney.rules.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What the After hook hands Cucumber, collected in memory. */
 class AllureAttachmentsTest {
   @TempDir Path outDir;
-  @TempDir Path resultsDir;
+
+  /** One {@code Scenario.attach} call. */
+  private record Attached(String name, String mediaType, String text) {}
 
   @Test
-  void failedScenarioGetsCaptureEventLogVerdictsAndRuleLabels() throws IOException {
-    Certification certification = ReportFixtures.certification(outDir);
-    AllureResultsFixture.write(certification, resultsDir);
-    JsonNode failed = resultNamed(ReportFixtures.FAILED_SCENARIO);
+  void failedScenarioGetsCaptureEventLogAndVerdicts() throws IOException {
+    ScenarioResult failed = scenarioNamed(ReportFixtures.FAILED_SCENARIO);
 
-    assertThat(labelValues(failed, AllureAttachments.RULE_LABEL)).as("rule labels").containsExactly("TOC-1", "DSC-3");
-
-    JsonNode capture = attachmentNamed(failed, "capture upload-half-close.pcapng");
-    assertThat(capture.path("type").asText()).as("capture type").isEqualTo(AllureAttachments.CAPTURE_TYPE);
-    assertThat(capture.path("source").asText()).as("capture file name").endsWith(".pcapng");
-    assertThat(Files.readString(resultsDir.resolve(capture.path("source").asText()))).as("capture bytes")
-        .isEqualTo(ReportFixtures.CAPTURE_BYTES);
-
-    JsonNode eventLog = attachmentNamed(failed, "event log upload-half-close.log");
-    assertThat(eventLog.path("type").asText()).isEqualTo("text/plain");
-    assertThat(Files.readString(resultsDir.resolve(eventLog.path("source").asText())))
-        .isEqualTo(ReportFixtures.EVENT_LOG_TEXT);
-
-    String verdicts = Files.readString(resultsDir.resolve(
-        attachmentNamed(failed, AllureAttachments.VERDICTS_NAME).path("source").asText()));
-    assertThat(verdicts).as("monitor verdicts attachment").contains("TOC-1  PASS\nDSC-3  FAIL\n")
-        .contains(ReportFixtures.RST_EVIDENCE.message());
+    assertThat(attach(failed)).containsExactly(
+        new Attached("capture upload-half-close.pcapng", AllureAttachments.CAPTURE_TYPE, ReportFixtures.CAPTURE_BYTES),
+        new Attached("event log upload-half-close.log", "text/plain", ReportFixtures.EVENT_LOG_TEXT),
+        new Attached(AllureAttachments.VERDICTS_NAME, "text/plain", MonitorVerdictTable.render(failed)));
+    assertThat(attach(failed).get(2).text()).as("monitor verdicts attachment")
+        .contains("TOC-1  PASS\nDSC-3  FAIL\n").contains(ReportFixtures.RST_EVIDENCE.message());
   }
 
   @Test
   void scenarioWithoutFilesGetsOnlyTheVerdicts() throws IOException {
-    AllureResultsFixture.write(ReportFixtures.certification(outDir), resultsDir);
-    JsonNode passed = resultNamed(ReportFixtures.PASSED_SCENARIO);
-    assertThat(passed.path("attachments")).extracting(a -> a.path("name").asText())
+    assertThat(attach(scenarioNamed(ReportFixtures.PASSED_SCENARIO))).extracting(Attached::name)
         .containsExactly(AllureAttachments.VERDICTS_NAME);
   }
 
   @Test
-  void namedButMissingCaptureIsSaidSo() throws IOException {
+  void namedButMissingCaptureIsSaidSo() {
     Path missing = outDir.resolve("captures/never-written.pcapng");
     ScenarioResult scenario = new ScenarioResult("missing capture", "features/x.feature:1", List.of("DSC-3"),
         ScenarioResult.Status.PASSED, null, Map.of("DSC-3", Verdict.PASS), List.of(), missing, null, 0L);
-    AllureResultsFixture.write(new Certification("t", true, List.of(), List.of(scenario)), resultsDir);
 
-    JsonNode note = attachmentNamed(resultNamed("missing capture"), "capture (missing)");
-    assertThat(Files.readString(resultsDir.resolve(note.path("source").asText()), StandardCharsets.UTF_8))
-        .contains("never-written.pcapng");
-  }
-
-  private JsonNode resultNamed(String name) throws IOException {
-    List<JsonNode> results = new ArrayList<>();
-    try (Stream<Path> files = Files.list(resultsDir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
-        results.add(new ObjectMapper().readTree(file.toFile()));
-      }
-    }
-    return results.stream().filter(r -> r.path("name").asText().equals(name)).findFirst()
-        .orElseThrow(() -> new AssertionError("no Allure result named '" + name + "' among " + results.size()));
-  }
-
-  private static JsonNode attachmentNamed(JsonNode result, String name) {
-    for (JsonNode attachment : result.path("attachments")) {
-      if (attachment.path("name").asText().equals(name)) {
-        return attachment;
-      }
-    }
-    throw new AssertionError("no attachment '" + name + "' in " + result.path("attachments"));
-  }
-
-  private static List<String> labelValues(JsonNode result, String label) {
-    List<String> values = new ArrayList<>();
-    result.path("labels").forEach(l -> {
-      if (l.path("name").asText().equals(label)) {
-        values.add(l.path("value").asText());
-      }
+    assertThat(attach(scenario)).first().satisfies(note -> {
+      assertThat(note.name()).isEqualTo("capture (missing)");
+      assertThat(note.mediaType()).isEqualTo("text/plain");
+      assertThat(note.text()).contains("never-written.pcapng");
     });
-    return values;
+  }
+
+  private ScenarioResult scenarioNamed(String name) throws IOException {
+    return ReportFixtures.certification(outDir).scenarios().stream().filter(s -> s.name().equals(name))
+        .findFirst().orElseThrow();
+  }
+
+  private static List<Attached> attach(ScenarioResult scenario) {
+    List<Attached> attached = new ArrayList<>();
+    AllureAttachments.attach(scenario,
+        (data, type, name) -> attached.add(new Attached(name, type, new String(data, StandardCharsets.UTF_8))));
+    return attached;
   }
 }

@@ -2,6 +2,8 @@ package dev.chimney.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chimney.rules.Certification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,12 +73,37 @@ class AllureHtmlReportTest {
     AllureRunMetadata.write(ReportFixtures.certification(outDir), results);
     page = Files.readString(AllureHtmlReport.generate(results, reportDir, "again"), StandardCharsets.UTF_8);
     Map<String, String> data = dataFiles();
-    assertThat(data).as("inlined capture").hasEntrySatisfying(
-        data.keySet().stream().filter(k -> k.endsWith(".pcapng")).findFirst().orElse("no .pcapng"),
-        capture -> assertThat(capture).isEqualTo(ReportFixtures.CAPTURE_BYTES));
+    JsonNode capture = attachmentOnPageOf(data, ReportFixtures.FAILED_SCENARIO, "capture upload-half-close.pcapng");
+    assertThat(data.get("data/attachments/" + capture.path("source").asText())).as("inlined capture")
+        .isEqualTo(ReportFixtures.CAPTURE_BYTES);
     assertThat(data.get("data/categories.json")).as("categories tree").contains("DSC-3 (Disconnect)")
         .contains(ReportFixtures.FAILED_SCENARIO);
     assertThat(data.get("widgets/environment.json")).as("environment widget").contains(ReportFixtures.TARGET);
+  }
+
+  /**
+   * The attachment named {@code name} among those the scenario's page shows: its own, its steps',
+   * and its set-up and tear-down fixtures' (the After hook's attachments are under tear-down).
+   */
+  private static JsonNode attachmentOnPageOf(Map<String, String> data, String scenario, String name)
+      throws IOException {
+    for (Map.Entry<String, String> file : data.entrySet()) {
+      if (!file.getKey().startsWith("data/test-cases/")) {
+        continue;
+      }
+      JsonNode testCase = new ObjectMapper().readTree(file.getValue());
+      if (testCase.path("name").asText().equals(scenario)) {
+        for (JsonNode attachment : testCase.findValues("attachments")) {
+          for (JsonNode a : attachment) {
+            if (a.path("name").asText().equals(name)) {
+              return a;
+            }
+          }
+        }
+        throw new AssertionError("no attachment '" + name + "' on the page of '" + scenario + "': " + testCase);
+      }
+    }
+    throw new AssertionError("no test case '" + scenario + "' in the page");
   }
 
   private Map<String, String> dataFiles() {
