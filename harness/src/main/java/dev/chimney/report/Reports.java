@@ -26,7 +26,8 @@ public final class Reports {
    * <p>The JSON and Markdown are written first and always; a failure to generate the Allure page
    * is not thrown but returned as one line in {@link WrittenReports#allureProblem()}, so the
    * certification still stands. Before generating, {@code categories.json} and {@code
-   * environment.properties} are added to {@code allureResults} (see {@link AllureRunMetadata}).
+   * environment.properties} are added to {@code allureResults} (see {@link AllureRunMetadata}),
+   * and one result per rule (see {@link AllureRuleVerdicts}).
    *
    * @param certification the run's result, not null
    * @param outDir the output folder, created when missing
@@ -45,6 +46,7 @@ public final class Reports {
     }
     try {
       AllureRunMetadata.write(certification, allureResults);
+      AllureRuleVerdicts.write(certification, allureResults, System.currentTimeMillis());
       Path page = AllureHtmlReport.generate(allureResults, outDir.resolve(ALLURE_REPORT_DIR),
           "chimney: " + certification.target());
       return new WrittenReports(json, markdown, page, null);
