@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "chimney",
     description = "Certifies TCP chimney offload targets against the rule catalogue.",
     // rules is added by commandLine(), which chooses the catalogue it reads.
-    subcommands = {CertifyCommand.class, ListTargetsCommand.class},
-    synopsisSubcommandLabel = "(certify | list-targets | rules)",
+    subcommands = {CertifyCommand.class, ListTargetsCommand.class, ServeCommand.class},
+    synopsisSubcommandLabel = "(certify | list-targets | rules | serve)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:certify: certified; other commands: done",
