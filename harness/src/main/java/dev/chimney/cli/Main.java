@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = "Certifies TCP chimney offload targets against the rule catalogue.",
     // rules is added by commandLine(), which chooses the catalogue it reads.
     subcommands = {CertifyCommand.class, ListTargetsCommand.class, ServeCommand.class},
-    synopsisSubcommandLabel = "(certify | list-targets | rules | serve)",
+    synopsisSubcommandLabel = "(certify | list-targets | rules)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:certify: certified; other commands: done",

@@ -21,11 +21,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chimney serve}: runs a target of this JVM behind the target protocol, on standard input
+ * {@code chimney serve-target}: runs a target of this JVM behind the target protocol, on standard input
  * and output (what {@code --target process:NAME} starts) or on a loopback port (for {@code --target
  * tcp:127.0.0.1:PORT}). Runs on the main thread until the harness hangs up (stdio) or forever (port).
  */
-@Command(name = "serve",
+// Hidden from the help and from picocli's "did you mean" suggestions: it is plumbing that
+// process: targets start, documented in the README and docs/target-protocol.md.
+@Command(name = "serve-target", hidden = true,
     description = "Runs a target of this JVM behind the target protocol (docs/target-protocol.md): on "
         + "standard input and output, or on a loopback port with --port.")
 final class ServeCommand implements Callable<Integer> {
@@ -43,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (RemoteTargets.isRemote(target)) {
-      throw new UserError("serve runs a target of this JVM, not " + target);
+      throw new UserError("serve-target runs a target of this JVM, not " + target);
     }
     OffloadTargetProvider provider = TargetRegistry.discover(adapterPath.entries()).get(target);
     return port == null ? serveStdio(provider) : servePort(provider);
@@ -64,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserError("--port " + port + ": not a port number");
     }
     try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      System.out.println("chimney serve: " + provider.name() + " listening on "
+      System.out.println("chimney serve-target: " + provider.name() + " listening on "
           + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
       System.out.flush();
       while (true) {
@@ -81,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
       new TargetServer(provider, in, out).run();
       return ExitCodes.CERTIFIED;
     } catch (IOException | CorruptFrameException e) {
-      System.err.println(OneLineErrors.PREFIX + "serve: the harness connection failed: " + e.getMessage());
+      System.err.println(OneLineErrors.PREFIX + "serve-target: the harness connection failed: " + e.getMessage());
       return ExitCodes.USER_ERROR;
     }
   }

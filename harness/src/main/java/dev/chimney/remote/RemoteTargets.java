@@ -7,8 +7,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +26,7 @@ public final class RemoteTargets {
   public static final String PROCESS = "process:";
   /** The prefix of a target reached over TCP. */
   public static final String TCP = "tcp:";
-  /** The class the child JVM of {@code process:NAME} runs, with {@code serve}: the CLI. */
+  /** The class the child JVM of {@code process:NAME} runs, with {@code serve-target}: the CLI. */
   static final String CLI_MAIN = "dev.chimney.cli.Main";
 
   private static final Map<String, RemoteTargetProvider> REMOTE = new ConcurrentHashMap<>();
@@ -36,7 +38,7 @@ public final class RemoteTargets {
 
   /**
    * The provider {@code target} names. For {@code process:NAME}, where NAME is a target in the JVM,
-   * the child is this JVM's class path running {@code chimney serve --target NAME}; for any other
+   * the child is this JVM's class path running {@code chimney serve-target --target NAME}; for any other
    * {@code process:COMMAND}, the command split at spaces (no shell). A remote target is started and
    * shaken hands with here.
    *
@@ -65,11 +67,11 @@ public final class RemoteTargets {
    * process-reference-nic}).
    */
   public static String folderName(String target) {
-    String s = target.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("(^-+|-+$)", "");
+    String s = target.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]+", "-").replaceAll("(^-+|-+$)", "");
     return s.length() > 80 ? s.substring(0, 80) : s;
   }
 
-  private static java.util.function.Supplier<Transport> process(String target, List<Path> adapterPath) {
+  private static Supplier<Transport> process(String target, List<Path> adapterPath) {
     String command = target.substring(PROCESS.length()).strip();
     if (command.isEmpty()) {
       throw new TargetRegistryException("process: needs a command, e.g. process:reference-nic or process:python3 t.py");
@@ -78,7 +80,7 @@ public final class RemoteTargets {
     if (words.size() == 1 && TargetRegistry.discover(adapterPath).targets().stream()
         .anyMatch(f -> f.provider().name().equals(command))) {
       List<String> child = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-          CLI_MAIN, "serve", "--target", command));
+          CLI_MAIN, "serve-target", "--target", command));
       if (!adapterPath.isEmpty()) {
         child.add("--adapter-path");
         child.add(adapterPath.stream().map(p -> p.toAbsolutePath().toString())
@@ -89,7 +91,7 @@ public final class RemoteTargets {
     return () -> ChildProcess.start(words);
   }
 
-  private static java.util.function.Supplier<Transport> tcp(String target) {
+  private static Supplier<Transport> tcp(String target) {
     String address = target.substring(TCP.length());
     int colon = address.lastIndexOf(':');
     int port = -1;

@@ -79,7 +79,7 @@ class ReferenceNicOverProtocolTest {
         exceptions.keySet(), far.transcript()).isEqualTo(expected);
   }
 
-  /** Serves the reference NIC to one connection, as {@code chimney serve --port} does. */
+  /** Serves the reference NIC to one connection, as {@code chimney serve-target --port} does. */
   private static void serveOnce(ServerSocket server) {
     try (Socket s = server.accept()) {
       new TargetServer(TargetRegistry.discover(List.of()).get("reference-nic"), s.getInputStream(),

@@ -98,7 +98,7 @@ final class ServedInstance implements OffloadHost, Link, SpiJson.Identities {
     try {
       target.close();
     } catch (RuntimeException e) {
-      System.err.println("chimney serve: the target threw from close: " + e);
+      System.err.println("chimney serve-target: the target threw from close: " + e);
     }
   }
 

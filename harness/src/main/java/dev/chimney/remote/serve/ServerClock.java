@@ -30,7 +30,7 @@ final class ServerClock implements TargetClock {
       try {
         task.run();
       } catch (RuntimeException e) {
-        System.err.println("chimney serve: a task of the target's clock threw: " + e);
+        System.err.println("chimney serve-target: a task of the target's clock threw: " + e);
       }
     }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     return () -> f.cancel(false);

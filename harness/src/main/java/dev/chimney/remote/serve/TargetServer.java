@@ -167,7 +167,7 @@ public final class TargetServer {
     try {
       send(message);
     } catch (IOException e) {
-      System.err.println("chimney serve: the harness connection failed: " + e.getMessage());
+      System.err.println("chimney serve-target: the harness connection failed: " + e.getMessage());
     }
   }
 
@@ -189,7 +189,7 @@ public final class TargetServer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
-      System.err.println("chimney serve: halting the targets failed: " + e);
+      System.err.println("chimney serve-target: halting the targets failed: " + e);
     }
   }
 
