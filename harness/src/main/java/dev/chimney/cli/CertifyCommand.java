@@ -1,8 +1,8 @@
 package dev.chimney.cli;
 
 import dev.chimney.host.RunSettings;
-import dev.chimney.host.TargetRegistry;
 import dev.chimney.host.Timeouts;
+import dev.chimney.remote.RemoteTargets;
 import dev.chimney.report.Reports;
 import dev.chimney.rules.Certification;
 import dev.chimney.rules.CertificationJudge;
@@ -52,7 +52,9 @@ final class CertifyCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   @Option(names = "--target", paramLabel = "NAME", defaultValue = RunSettings.DEFAULT_TARGET,
-      description = "The target to certify (see list-targets). Default: ${DEFAULT-VALUE}.")
+      description = "The target to certify: a name (see list-targets), process:COMMAND (a child process "
+          + "speaking the target protocol; process:NAME runs a listed target in a child JVM) or tcp:HOST:PORT. "
+          + "Default: ${DEFAULT-VALUE}.")
   private String target;
 
   @Option(names = "--rules", paramLabel = "SELECTION",
@@ -73,11 +75,11 @@ final class CertifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> adapters = adapterPath.entries();
-    OffloadTargetProvider provider = TargetRegistry.discover(adapters).get(target);
+    OffloadTargetProvider provider = RemoteTargets.resolve(adapters, target);
     checkTimeouts();
     RuleCatalogue catalogue = RuleCatalogue.load();
     Optional<RuleTags.Selection> selection = Optional.ofNullable(rules).map(r -> select(catalogue, r));
-    Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, target)).toAbsolutePath().normalize();
+    Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, RemoteTargets.folderName(target))).toAbsolutePath().normalize();
     Path allureResults = outDir.resolve(ALLURE_RESULTS);
     Path junitXml = outDir.resolve(JUNIT_XML);
     prepare(outDir, allureResults, junitXml);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "chimney",
     description = "Certifies TCP chimney offload targets against the rule catalogue.",
     // rules is added by commandLine(), which chooses the catalogue it reads.
-    subcommands = {CertifyCommand.class, ListTargetsCommand.class},
+    subcommands = {CertifyCommand.class, ListTargetsCommand.class, ServeCommand.class},
     synopsisSubcommandLabel = "(certify | list-targets | rules)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -43,6 +43,7 @@ public final class Session implements AutoCloseable {
   private final List<OffloadTarget> targets = new ArrayList<>();
   private volatile OffloadTarget wireTarget;
   private OffloadTarget target;
+  private final List<String> targetThrows = new ArrayList<>();
   private boolean closed;
 
   private Session(OffloadTargetProvider provider, Map<String, String> settings, Timeouts timeouts) {
@@ -109,7 +110,7 @@ public final class Session implements AutoCloseable {
     try {
       wireTarget.receiveFromWire(packet);
     } catch (RuntimeException e) {
-      log.note("target threw from receiveFromWire: " + e);
+      targetThrew("receiveFromWire", e);
     }
   }
 
@@ -185,6 +186,32 @@ public final class Session implements AutoCloseable {
         e.describe());
   }
 
+  private synchronized void targetThrew(String handler, RuntimeException e) {
+    String text = "target threw from " + handler + ": " + e;
+    targetThrows.add(text);
+    log.note(text);
+  }
+
+  /**
+   * What the target did that the SPI forbids whatever the rule: each handler that threw (the first
+   * time a handler threw a given thing), and each anomaly the host stack noticed in its upcalls (a
+   * completion of a list never handed over, a second completion). Empty for a target that behaved.
+   * Any thread; complete once {@link #close()} has returned.
+   */
+  public synchronized List<String> targetFaults() {
+    java.util.Set<String> faults = new java.util.LinkedHashSet<>();
+    for (Event e : log.events()) {
+      if (e instanceof Event.Returned r && r.thrown() != null) {
+        faults.add("target threw from " + r.api().ndisName() + ": " + r.thrown());
+      }
+    }
+    faults.addAll(targetThrows);
+    // Only the anomalies of upcalls, each named by its NDIS function: the others are the host's
+    // own reconstruction of a returned stream, which is not the target's conduct.
+    host.anomalies().stream().filter(a -> a.startsWith("Ndis")).forEach(a -> faults.add("host anomaly: " + a));
+    return List.copyOf(faults);
+  }
+
   /** Halts every target of the session once (MiniportHaltEx), even after a failure; a throw is noted. */
   @Override
   public void close() {
@@ -196,7 +223,7 @@ public final class Session implements AutoCloseable {
       try {
         t.close();
       } catch (RuntimeException e) {
-        log.note("target threw from close: " + e);
+        targetThrew("close", e);
       }
     }
   }

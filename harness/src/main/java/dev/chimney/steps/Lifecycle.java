@@ -74,6 +74,9 @@ public final class Lifecycle {
         session.peer().violations().forEach(v -> sanity.add("peer: TCP sanity: " + v.message()
             + (v.segment() == null ? "" : " in " + v.segment())));
         session.close();
+        // A target's throws and out-of-order upcalls fail the scenario even where no rule's
+        // monitor looks: the reason must be named, not left to a later timeout.
+        sanity.addAll(session.targetFaults());
       }
     }
     String failure = failureOf(scenario, verdicts, sanity);

@@ -1,8 +1,8 @@
 package dev.chimney.steps;
 
 import dev.chimney.host.RunSettings;
-import dev.chimney.host.TargetRegistry;
 import dev.chimney.host.Timeouts;
+import dev.chimney.remote.RemoteTargets;
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ final class RunContext {
 
   private RunContext() {
     targetName = RunSettings.target();
-    provider = TargetRegistry.discover(RunSettings.adapterPath()).get(targetName);
+    provider = RemoteTargets.resolve(RunSettings.adapterPath(), targetName);
     catalogue = RuleCatalogue.load();
     timeouts = RunSettings.timeouts();
     out = RunSettings.out();

@@ -1,0 +1,225 @@
+package dev.chimney.remote;
+
+import dev.chimney.spi.DisconnectFlags;
+import dev.chimney.spi.NdisOffloadHandle;
+import dev.chimney.spi.NdisStatus;
+import dev.chimney.spi.NetBuffer;
+import dev.chimney.spi.NetBufferList;
+import dev.chimney.spi.OffloadBlockList;
+import dev.chimney.spi.OffloadHost;
+import dev.chimney.spi.OffloadStateType;
+import dev.chimney.spi.OffloadTarget;
+import dev.chimney.spi.TcpOffloadEvent;
+import dev.chimney.spi.TcpUploadReason;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The reference NIC with one {@link Fault}: its handlers pass through to the NIC except the
+ * disconnect, and its host side passes the NIC's upcalls through except where the fault changes
+ * them. Every target here is wrong on purpose.
+ */
+final class FaultyTarget {
+  private FaultyTarget() {}
+
+  /** Far from any id the host gives in a scenario. */
+  static final long FOREIGN_NBL_ID = 999_999;
+  /** The exit code of {@link Fault#PROCESS_EXITS}. */
+  static final int EXIT_CODE = 3;
+  /** How many indications {@link Fault#FLOODS} sends: beyond the harness's limit. */
+  static final int FLOOD = 1_000_000;
+
+  /** The host side the NIC is created with. */
+  static final class Host implements OffloadHost {
+    private final OffloadHost host;
+    private final Fault fault;
+
+    Host(OffloadHost host, Fault fault) {
+      this.host = host;
+      this.fault = fault;
+    }
+
+    @Override
+    public void tcpOffloadDisconnectComplete(NetBufferList nbl) {
+      switch (fault) {
+        case COMPLETES_TWICE -> {
+          host.tcpOffloadDisconnectComplete(nbl);
+          host.tcpOffloadDisconnectComplete(nbl);
+        }
+        case UNKNOWN_NBL -> host.tcpOffloadDisconnectComplete(new NetBufferList(FOREIGN_NBL_ID, NetBuffer.empty(0)));
+        default -> host.tcpOffloadDisconnectComplete(nbl);
+      }
+    }
+
+    @Override
+    public void terminateOffloadComplete(OffloadBlockList root) {
+      host.terminateOffloadComplete(root);
+      if (fault == Fault.UPCALL_AFTER_TERMINATE) {
+        for (OffloadBlockList n : root.walk()) {
+          if (n.stateType() == OffloadStateType.TCP) {
+            NdisOffloadHandle h = n.ndisOffloadHandle();
+            Thread t = new Thread(() -> host.tcpOffloadEvent(h, TcpOffloadEvent.INDICATE_DISCONNECT, null),
+                "faulty-target-own-thread");
+            t.start();
+            join(t);
+          }
+        }
+      }
+    }
+
+    private static void join(Thread t) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void initiateOffloadComplete(OffloadBlockList root) {
+      host.initiateOffloadComplete(root);
+    }
+
+    @Override
+    public void tcpOffloadSendComplete(NetBufferList chain) {
+      host.tcpOffloadSendComplete(chain);
+    }
+
+    @Override
+    public void tcpOffloadReceiveComplete(NetBufferList chain) {
+      host.tcpOffloadReceiveComplete(chain);
+    }
+
+    @Override
+    public int tcpOffloadReceiveIndicate(NdisOffloadHandle connection, NetBufferList nbl, NdisStatus status) {
+      return host.tcpOffloadReceiveIndicate(connection, nbl, status);
+    }
+
+    @Override
+    public void tcpOffloadForwardComplete(NetBufferList chain) {
+      host.tcpOffloadForwardComplete(chain);
+    }
+
+    @Override
+    public void tcpOffloadEvent(NdisOffloadHandle connection, TcpOffloadEvent event, TcpUploadReason reason) {
+      host.tcpOffloadEvent(connection, event, reason);
+    }
+
+    @Override
+    public void indicateStatus(NdisStatus statusCode) {
+      host.indicateStatus(statusCode);
+    }
+
+    @Override
+    public void indicateReceiveNetBufferLists(byte[] ipPacket) {
+      host.indicateReceiveNetBufferLists(ipPacket);
+    }
+  }
+
+  /** The handlers: the NIC's, but for the disconnect. */
+  static final class Target implements OffloadTarget {
+    private final OffloadTarget nic;
+    private final OffloadHost host;
+    private final Fault fault;
+
+    Target(OffloadTarget nic, OffloadHost host, Fault fault) {
+      this.nic = nic;
+      this.host = host;
+      this.fault = fault;
+    }
+
+    @Override
+    public NdisStatus tcpOffloadDisconnect(Object context, NetBufferList nbl, DisconnectFlags flags) {
+      switch (fault) {
+        case HANDLER_THROWS -> throw new IllegalStateException("injected fault: the disconnect handler throws");
+        case NEVER_COMPLETES -> {
+          return NdisStatus.PENDING;
+        }
+        case FORBIDDEN_STATUS -> {
+          nic.tcpOffloadDisconnect(context, nbl, flags);
+          return NdisStatus.SUCCESS;
+        }
+        case PROCESS_EXITS -> Runtime.getRuntime().halt(EXIT_CODE);
+        case WRITES_GARBAGE -> writeToProtocolStream("this is not a frame\n".getBytes(StandardCharsets.US_ASCII));
+        case HUGE_FRAME -> writeToProtocolStream(new byte[] {0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, '{'});
+        case FLOODS -> {
+          for (int i = 0; i < FLOOD; i++) {
+            host.indicateStatus(NdisStatus.OFFLOAD_RESUME);
+          }
+        }
+        default -> { }
+      }
+      return nic.tcpOffloadDisconnect(context, nbl, flags);
+    }
+
+    /** Writes past the server, straight onto the process's standard output, which carries the protocol. */
+    private static void writeToProtocolStream(byte[] bytes) {
+      try {
+        DataOutputStream out = new DataOutputStream(new FileOutputStream(FileDescriptor.out));
+        out.write(bytes);
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public NdisStatus initiateOffload(OffloadBlockList root) {
+      return nic.initiateOffload(root);
+    }
+
+    @Override
+    public NdisStatus terminateOffload(OffloadBlockList root) {
+      return nic.terminateOffload(root);
+    }
+
+    @Override
+    public NdisStatus tcpOffloadSend(Object context, NetBufferList chain) {
+      return nic.tcpOffloadSend(context, chain);
+    }
+
+    @Override
+    public NdisStatus tcpOffloadReceive(Object context, NetBufferList chain) {
+      return nic.tcpOffloadReceive(context, chain);
+    }
+
+    @Override
+    public void tcpOffloadReceiveReturn(NetBufferList chain) {
+      nic.tcpOffloadReceiveReturn(chain);
+    }
+
+    @Override
+    public NdisStatus tcpOffloadForward(Object context, NetBufferList chain) {
+      return nic.tcpOffloadForward(context, chain);
+    }
+
+    @Override
+    public void sendNetBufferLists(byte[] ipPacket) {
+      nic.sendNetBufferLists(ipPacket);
+    }
+
+    @Override
+    public void receiveFromWire(byte[] ipPacket) {
+      nic.receiveFromWire(ipPacket);
+    }
+
+    @Override
+    public void requestUploadAll() {
+      nic.requestUploadAll();
+    }
+
+    @Override
+    public void requestRetrieve(Object context) {
+      nic.requestRetrieve(context);
+    }
+
+    @Override
+    public void close() {
+      nic.close();
+    }
+  }
+}
