@@ -42,4 +42,13 @@ public enum Api {
   public boolean hostToTarget() {
     return hostToTarget;
   }
+
+  /**
+   * True for the harness's own requests to the target (the SPI's test hooks that stand for what
+   * would make a real NIC ask for a retrieve or an UPLOAD_ALL): not calls of the chimney interface,
+   * so rules about what the host calls do not count them.
+   */
+  public boolean harnessRequest() {
+    return this == REQUEST_UPLOAD_ALL || this == REQUEST_RETRIEVE;
+  }
 }

@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>Exercised by every TcpIndicateRetrieve. Target half: the event carries a reason. Host half:
  * "as soon as possible" is judged by order, not time: after a retrieve for an offloaded connection,
  * the host's next call naming that connection is MiniportTerminateOffload (returning indicated
- * buffers does not count), and the scenario does not end without it. A retrieve for a connection
- * already terminating or uploaded needs no answer (TRM-4).
+ * buffers, and the harness's own requests to the target, do not count), and the scenario does not
+ * end without it. A retrieve for a connection already terminating or uploaded needs no answer
+ * (TRM-4).
  *
  * <p>When it fails: "no reason" is the target's NdisTcpOffloadEventHandler call; a late or missing
  * terminate is the harness's host driver, which must answer retrieves before anything else.
@@ -46,7 +47,7 @@ final class Trm1RetrieveThroughEventHandler extends MonitorBase {
             awaitingTerminate.remove(b.name());
           }
         }
-      } else if (c.api() != Api.TCP_OFFLOAD_RECEIVE_RETURN && c.connection() != null) {
+      } else if (c.api() != Api.TCP_OFFLOAD_RECEIVE_RETURN && !c.api().harnessRequest() && c.connection() != null) {
         Event.Upcall retrieve = awaitingTerminate.remove(c.connection());
         if (retrieve != null) {
           violation("host: MiniportTerminateOffload as its next call on " + c.connection()
