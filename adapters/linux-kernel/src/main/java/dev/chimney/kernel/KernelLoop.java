@@ -107,6 +107,20 @@ final class KernelLoop implements AutoCloseable {
     transmitKernelOutput();
   }
 
+  /**
+   * Goes on transmitting what the kernel writes out for {@code millis}, running no task and
+   * injecting nothing: how a terminate lets the connection settle (see {@link
+   * KernelTolerances#TERMINATE_SETTLE_MILLIS}).
+   */
+  void settle(int millis) {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (long left; (left = end - System.nanoTime()) > 0; ) {
+      transmitKernelOutput();
+      poll((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+    }
+    transmitKernelOutput();
+  }
+
   /** The first failure of a task, or null: reported by the target, which the task cannot throw to. */
   Throwable failure() {
     return failure;

@@ -90,6 +90,7 @@ final class KernelTarget implements OffloadTarget {
       }
     }
     loop.execute(() -> {
+      loop.settle(KernelTolerances.TERMINATE_SETTLE_MILLIS);
       for (OffloadBlockList n : nodes) {
         n.setStatus(n.stateType() == OffloadStateType.TCP ? terminate(n) : NdisStatus.SUCCESS);
       }

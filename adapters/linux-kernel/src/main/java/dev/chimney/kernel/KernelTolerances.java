@@ -23,6 +23,13 @@ final class KernelTolerances {
    * completes (TOC-9): transmission through a TUN device is synchronous, so this is a margin only.
    */
   static final int DRAIN_MILLIS = 1;
+  /**
+   * The least time a terminate takes before it reads the socket out. The kernel needs none, but
+   * segments already in flight when a terminate starts must meet it in progress, as they would on a
+   * NIC, for TOC-10 to judge them: without it, whether they arrive before or after the completion
+   * would be a race between the harness's thread and this one.
+   */
+  static final int TERMINATE_SETTLE_MILLIS = 20;
   /** How long creating the namespace and device may take (about 12 ms here). */
   static final long START_TIMEOUT_MILLIS = 5_000;
   /** How long halting waits for the thread to close everything. */

@@ -35,7 +35,11 @@ final class Restoration {
     byte[] data = concat(lists);
     int sent = (int) Math.min(data.length, (sndMax - sndUna) & 0xFFFF_FFFFL);
     TcpRepair.Restore r = new TcpRepair.Restore(path.sourceAddress(), tcp.localPort(), path.destinationAddress(),
-        tcp.remotePort(), sndUna, d.rcvNxt().getAsLong(), d.sndWnd().orElse(tcp.initialRcvWnd()),
+        tcp.remotePort(), sndUna, d.rcvNxt().getAsLong(), d.get(TcpDelegatedState.Field.SEND_WL1).orElse(
+            // The host's last window update came with a segment before RcvNxt (after a handshake, the
+            // SYN-ACK at RcvNxt - 1). Restoring SndWl1 as RcvNxt would make the kernel ignore a
+            // window the peer shrinks on its next segment, which the host's TCP would have taken.
+            (d.rcvNxt().getAsLong() - 1) & 0xFFFF_FFFFL), d.sndWnd().orElse(tcp.initialRcvWnd()),
         d.rcvWnd().orElse(tcp.initialRcvWnd()), tcp.remoteMss(), tcp.sndWindScale(), tcp.rcvWindScale(),
         java.util.Arrays.copyOf(data, sent));
     int fd = TcpRepair.restore(r);

@@ -20,7 +20,7 @@ final class TcpRepair {
 
   /** What a restore needs: the connection's constants and its delegated variables. */
   record Restore(Inet4Address local, int localPort, Inet4Address remote, int remotePort, long sndUna,
-      long rcvNxt, long sndWnd, long rcvWnd, int remoteMss, int sndWindScale, int rcvWindScale,
+      long rcvNxt, long sndWl1, long sndWnd, long rcvWnd, int remoteMss, int sndWindScale, int rcvWindScale,
       byte[] sentUnacknowledged) {}
 
   /**
@@ -44,7 +44,7 @@ final class TcpRepair {
       Sys.check(C.connect(fd, remote, remote.length), "connect(" + r.remote().getHostAddress() + ":" + r.remotePort() + ") in repair mode");
       Sys.setBytes(fd, Linux.SOL_TCP, Linux.TCP_REPAIR_OPTIONS, options(r), "TCP_REPAIR_OPTIONS");
       byte[] window = new byte[REPAIR_WINDOW_SIZE];
-      Bytes.writeInt32(window, 0, (int) r.rcvNxt());
+      Bytes.writeInt32(window, 0, (int) r.sndWl1());
       Bytes.writeInt32(window, 4, (int) r.sndWnd());
       Bytes.writeInt32(window, 8, (int) r.sndWnd());
       Bytes.writeInt32(window, 12, (int) r.rcvWnd());
