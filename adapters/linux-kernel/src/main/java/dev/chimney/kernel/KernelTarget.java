@@ -158,9 +158,10 @@ final class KernelTarget implements OffloadTarget {
   @Override
   public NdisStatus tcpOffloadForward(Object context, NetBufferList chain) {
     KernelConnection c = (KernelConnection) context;
+    boolean toKernel = c.route == KernelConnection.Route.KERNEL;
     loop.execute(() -> {
       for (NetBufferList l : NetBufferList.toList(chain)) {
-        if (c.route == KernelConnection.Route.KERNEL) {
+        if (toKernel && c.route != KernelConnection.Route.DROP) {
           byte[] packet = Packets.ipv4(c.tuple.remoteAddress(), c.tuple.localAddress(), l.firstBuffer().data());
           c.sawFromPeer(packet);
           loop.inject(packet);
@@ -185,8 +186,11 @@ final class KernelTarget implements OffloadTarget {
       host.indicateReceiveNetBufferLists(ipPacket);
       return;
     }
+    // The route is decided here, on the host thread, in the order of the host's calls: a packet that
+    // arrived before a terminate call is the kernel's even if the call comes before it is injected.
+    // Only an abort on the namespace's thread (the peer's RST, our own) can still stop it there.
     loop.execute(() -> {
-      if (c.route == KernelConnection.Route.KERNEL) {
+      if (c.route != KernelConnection.Route.DROP) {
         c.sawFromPeer(ipPacket);
         loop.inject(ipPacket);
       }
