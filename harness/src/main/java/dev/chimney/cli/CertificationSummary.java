@@ -36,7 +36,8 @@ final class CertificationSummary {
       return "yes";
     }
     List<String> missing = certification.rules().stream()
-        .filter(r -> r.rule().level() == Level.REQUIRED && r.verdict() != Verdict.PASS)
+        .filter(r -> r.rule().level() == Level.REQUIRED && r.verdict() != Verdict.PASS
+            && r.verdict() != Verdict.NOT_APPLICABLE)
         .map(RuleResult::rule)
         .map(r -> r.id())
         .toList();

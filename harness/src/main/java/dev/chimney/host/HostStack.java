@@ -722,6 +722,7 @@ public final class HostStack implements OffloadHost {
         takeBack(h);
       }
     }
+    p.completedAt = e.seq();
   }
 
   private void offloaded(TcpHandover h, TargetSlot slot) {
@@ -759,6 +760,7 @@ public final class HostStack implements OffloadHost {
           p.uploads.put(c.name(), uploaded(c, n, e.seq()));
         }
       }
+      p.completedAt = e.seq();
     }
   }
 
@@ -798,12 +800,12 @@ public final class HostStack implements OffloadHost {
           + ": no such request is outstanding");
       return null;
     }
-    if (p.completedAt != 0) {
+    if (p.claimedAt != 0) {
       anomaly(what + " of " + root.ndisOffloadHandle() + " at event #" + e.seq()
-          + ": completed a second time (first at event #" + p.completedAt + ")");
+          + ": completed a second time (first at event #" + p.claimedAt + ")");
       return null;
     }
-    p.completedAt = e.seq();
+    p.claimedAt = e.seq();
     for (BlockView b : e.tree()) {
       p.statuses.put(b.name(), b.status());
     }
@@ -1082,6 +1084,13 @@ public final class HostStack implements OffloadHost {
     final Map<String, TerminateResult.Upload> uploads = new LinkedHashMap<>();
     NdisStatus returned;
     long callSeq;
+    /** Set (under the stack's lock) when the completion is taken; detects a second one. */
+    long claimedAt;
+    /**
+     * Set last, once the completion's effects are in place: the host thread waits on it and then
+     * reads them, and a target's own thread may complete before the host thread even sees the call
+     * return.
+     */
     volatile long completedAt;
 
     PendingTree(OffloadBlockList root, TargetSlot slot, boolean initiate) {
