@@ -36,8 +36,7 @@ final class CertificationSummary {
       return "yes";
     }
     List<String> missing = certification.rules().stream()
-        .filter(r -> r.rule().level() == Level.REQUIRED && r.verdict() != Verdict.PASS
-            && r.verdict() != Verdict.NOT_APPLICABLE)
+        .filter(r -> r.rule().level() == Level.REQUIRED && r.verdict() != Verdict.PASS)
         .map(RuleResult::rule)
         .map(r -> r.id())
         .toList();

@@ -54,7 +54,7 @@ public final class Session implements AutoCloseable {
     this.link = new SimulatedLink(clock, SimulatedLink.DEFAULT_PROPAGATION_DELAY_NANOS);
     this.peer = new ScriptedPeer(clock, link.peerPort());
     this.host = new HostStack(clock, log, timeouts);
-    link.attachPeer(peer::receive);
+    link.attachPeerWithSendTime(peer::receive);
     link.attachTarget(this::deliverToTarget);
     link.addObserver(this::recordPacket);
     log.addListener(this::annotateCapture);

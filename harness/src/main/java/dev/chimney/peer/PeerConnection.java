@@ -294,12 +294,12 @@ public final class PeerConnection {
   }
 
   /** A segment from the target on this connection, decoded; on the clock's thread. */
-  void onSegment(TcpSegment segment) {
+  void onSegment(TcpSegment segment, long sentAtNanos) {
     fromTarget.add(segment);
     if (state == State.CLOSED) {
       return;
     }
-    SanityChecks.Known known = known(segment);
+    SanityChecks.Known known = known(segment, sentAtNanos);
     for (String finding : checks.check(segment, known)) {
       peer.record(new SanityViolation(peer.clock().nanoTime(), segment, finding));
     }
@@ -326,10 +326,10 @@ public final class PeerConnection {
     }
   }
 
-  private SanityChecks.Known known(TcpSegment segment) {
+  private SanityChecks.Known known(TcpSegment segment, long sentAtNanos) {
     boolean completes = segment.has(TcpFlag.ACK) && segment.ack() == Seq.add(iss, 1);
     boolean handshakeDone = state == State.ESTABLISHED || (state == State.SYN_RECEIVED && completes);
-    long seenByTarget = receiver.ackSentBy(peer.clock().nanoTime() - PeerDefaults.ACK_CROSSING_TOLERANCE_NANOS);
+    long seenByTarget = receiver.ackSentBy(sentAtNanos - PeerDefaults.ACK_CROSSING_TOLERANCE_NANOS);
     return new SanityChecks.Known(handshakeDone, receiver.irs(), sndMax, seenByTarget,
         receiver.rcvNxt(), receiver.rightEdge());
   }

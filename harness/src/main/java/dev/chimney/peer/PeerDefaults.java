@@ -27,8 +27,9 @@ public final class PeerDefaults {
 
   /**
    * A segment from the target is judged against the acknowledgments the peer had sent at least
-   * this long before it arrived, so that a retransmission that crossed a newer acknowledgment on
-   * the link is not taken for going backwards. Well above the link's round trip (2 x 50 us).
+   * this long before the target sent the segment, so that a retransmission that crossed a newer
+   * acknowledgment on the link is not taken for going backwards. Well above the link's one-way
+   * delay (50 us), which an acknowledgment needs to reach the target.
    */
   public static final long ACK_CROSSING_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 

@@ -19,7 +19,7 @@ final class SanityChecks {
    * @param irs the target's initial sequence number
    * @param sndMax one past the highest sequence number the peer has sent
    * @param acknowledged the highest acknowledgment the target can have seen: the highest the peer
-   *     sent at least {@link PeerDefaults#ACK_CROSSING_TOLERANCE_NANOS} before this segment arrived
+   *     sent at least {@link PeerDefaults#ACK_CROSSING_TOLERANCE_NANOS} before the target sent this segment
    * @param rcvNxt the next byte the peer expects
    * @param rightEdge the furthest right edge of the window the peer has advertised
    */

@@ -52,10 +52,18 @@ public final class ScriptedPeer {
   }
 
   /**
-   * Takes one IPv4 packet from the target; the link calls it on the clock's thread. A packet that
-   * does not decode is kept as a {@link SanityViolation} without a segment.
+   * Takes one IPv4 packet from the target, sent now; see {@link #receive(byte[], long)}.
    */
   public void receive(byte[] ipPacket) {
+    receive(ipPacket, clock.nanoTime());
+  }
+
+  /**
+   * Takes one IPv4 packet the target sent at {@code sentAtNanos}; the link calls it on the clock's
+   * thread. The sanity checks judge the segment against what the target could have known when it
+   * sent it. A packet that does not decode is kept as a {@link SanityViolation} without a segment.
+   */
+  public void receive(byte[] ipPacket, long sentAtNanos) {
     TcpSegment segment;
     try {
       segment = SegmentCodec.decode(ipPacket);
@@ -68,7 +76,7 @@ public final class ScriptedPeer {
       connection = bind(segment);
     }
     if (connection != null) {
-      connection.onSegment(segment);
+      connection.onSegment(segment, sentAtNanos);
     }
   }
 

@@ -11,10 +11,8 @@ public final class CertificationJudge {
 
   /**
    * One verdict per catalogue rule: NOT_APPLICABLE when the target lacks the rule's capability,
-   * FAIL when any scenario's monitor failed it, PASS when exercised and never failed,
-   * NOT_APPLICABLE when every scenario tagged with it was skipped for a capability the target
-   * lacks, else NOT_EXERCISED. Certified when every required rule is PASS or, that way,
-   * NOT_APPLICABLE.
+   * FAIL when any scenario's monitor failed it, PASS when exercised and never failed, else
+   * NOT_EXERCISED. Certified when every required rule is PASS.
    *
    * <p>A rule's evidence is gathered from every scenario, in run order; its scenario count is the
    * number of scenarios whose monitor judged it (PASS or FAIL). A scenario without a verdict for a
@@ -33,7 +31,7 @@ public final class CertificationJudge {
     }
     boolean certified = rules.stream()
         .filter(r -> r.rule().level() == Level.REQUIRED)
-        .allMatch(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.NOT_APPLICABLE);
+        .allMatch(r -> r.verdict() == Verdict.PASS);
     return new Certification(target, certified, List.copyOf(rules), List.copyOf(results));
   }
 
@@ -59,23 +57,7 @@ public final class CertificationJudge {
     if (judged > 0) {
       return new RuleResult(rule, Verdict.PASS, judged, List.of(), null);
     }
-    List<ScenarioResult> tagged = results.stream().filter(s -> s.rules().contains(rule.id())).toList();
-    if (!tagged.isEmpty() && tagged.stream().allMatch(CertificationJudge::notApplicable)) {
-      // A required host rule (TRM-4) shows only in reaction to an optional target behaviour: with a
-      // target lacking it, every scenario that could show it was skipped, and there is nothing to judge.
-      return new RuleResult(rule, Verdict.NOT_APPLICABLE, 0, List.of(),
-          "every scenario that exercises it is not applicable: " + tagged.get(0).failure()
-              .substring(NOT_APPLICABLE_PREFIX.length()));
-    }
     return new RuleResult(rule, Verdict.NOT_EXERCISED, 0, List.of(),
         "no scenario exercised it (" + results.size() + " scenarios ran)");
-  }
-
-  /** How the glue words the failure of a scenario skipped for a missing capability. */
-  private static final String NOT_APPLICABLE_PREFIX = "NOT_APPLICABLE: ";
-
-  private static boolean notApplicable(ScenarioResult s) {
-    return s.status() == ScenarioResult.Status.SKIPPED && s.failure() != null
-        && s.failure().startsWith(NOT_APPLICABLE_PREFIX);
   }
 }

@@ -25,7 +25,8 @@ class RuleCatalogueTest {
   /** The capability each optional rule needs; every other rule is required. */
   private static final Map<String, Capability> OPTIONAL = Map.ofEntries(
       Map.entry("TRM-1", Capability.TERMINATE_REQUEST), Map.entry("TRM-2", Capability.TERMINATE_REQUEST),
-      Map.entry("TRM-3", Capability.TERMINATE_REQUEST), Map.entry("TRM-6", Capability.UPLOAD_ALL),
+      Map.entry("TRM-3", Capability.TERMINATE_REQUEST),
+      Map.entry("TRM-4", Capability.TERMINATE_REQUEST), Map.entry("TRM-6", Capability.UPLOAD_ALL),
       Map.entry("TRM-7", Capability.UPLOAD_ALL), Map.entry("TRM-8", Capability.UPLOAD_ALL),
       Map.entry("PAR-4", Capability.STATE_TREE), Map.entry("PAR-5", Capability.STATE_TREE),
       Map.entry("PAR-6", Capability.STATE_TREE), Map.entry("PAR-7", Capability.STATE_TREE),

@@ -39,7 +39,7 @@ public final class SimulatedLink {
   /** Not guarded by the link: the event log annotates while holding its own lock (see {@link #annotate}). */
   private final Queue<String> pendingComments = new ConcurrentLinkedQueue<>();
   private volatile Consumer<byte[]> targetReceiver;
-  private volatile Consumer<byte[]> peerReceiver;
+  private volatile TimedReceiver peerReceiver;
 
   /**
    * A link on {@code clock} (the harness passes its virtual clock).
@@ -76,7 +76,23 @@ public final class SimulatedLink {
 
   /** Where packets towards the peer are delivered; replaces any earlier receiver. */
   public void attachPeer(Consumer<byte[]> receiver) {
+    Objects.requireNonNull(receiver, "receiver");
+    peerReceiver = (bytes, sentAt) -> receiver.accept(bytes);
+  }
+
+  /**
+   * Where packets towards the peer are delivered, with the time the target sent each: a receiver
+   * that judges the target's segments against what the target could have known when it sent them
+   * needs that time, not the delivery's, which a busy real-time host thread may delay.
+   */
+  public void attachPeerWithSendTime(TimedReceiver receiver) {
     peerReceiver = Objects.requireNonNull(receiver, "receiver");
+  }
+
+  /** Takes a packet with the clock time it was sent at. */
+  @FunctionalInterface
+  public interface TimedReceiver {
+    void receive(byte[] ipPacket, long sentAtNanos);
   }
 
   /** Adds an observer; it sees the packets captured from now on. */
@@ -121,17 +137,17 @@ public final class SimulatedLink {
   private synchronized void transmit(Direction direction, byte[] ipPacket) {
     byte[] copy = ipPacket.clone();
     if (direction == Direction.TO_PEER) {
-      capture(direction, copy);
-      clock.schedule(propagationDelayNanos, () -> deliver(direction, copy));
+      long sentAt = capture(direction, copy).timeNanos();
+      clock.schedule(propagationDelayNanos, () -> deliverToPeer(copy, sentAt));
     } else {
       clock.schedule(propagationDelayNanos, () -> {
         capture(direction, copy);
-        deliver(direction, copy);
+        deliverToTarget(copy);
       });
     }
   }
 
-  private synchronized void capture(Direction direction, byte[] ipPacket) {
+  private synchronized CapturedPacket capture(Direction direction, byte[] ipPacket) {
     List<String> comments = new ArrayList<>();
     for (String c; (c = pendingComments.poll()) != null; ) {
       comments.add(c);
@@ -141,12 +157,20 @@ public final class SimulatedLink {
     for (PacketObserver observer : observers) {
       observer.onPacket(packet);
     }
+    return packet;
   }
 
-  private void deliver(Direction direction, byte[] bytes) {
-    Consumer<byte[]> receiver = direction == Direction.TO_TARGET ? targetReceiver : peerReceiver;
+  private void deliverToTarget(byte[] bytes) {
+    Consumer<byte[]> receiver = targetReceiver;
     if (receiver != null) {
       receiver.accept(bytes);
+    }
+  }
+
+  private void deliverToPeer(byte[] bytes, long sentAtNanos) {
+    TimedReceiver receiver = peerReceiver;
+    if (receiver != null) {
+      receiver.receive(bytes, sentAtNanos);
     }
   }
 }
