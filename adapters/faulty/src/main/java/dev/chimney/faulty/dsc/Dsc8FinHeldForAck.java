@@ -29,18 +29,23 @@ public final class Dsc8FinHeldForAck extends Fault {
       public void transmit(byte[] ipPacket) {
         TcpSegment s = decode(ipPacket).orElse(null);
         KnownConnection c = s == null ? null : connections.bySegment(s).orElse(null);
-        long finSeq = s == null ? 0 : s.seq() + s.payloadLength();
-        boolean unacked = c != null && (c.peerAck() == null || KnownConnection.before(c.peerAck(), finSeq & 0xFFFF_FFFFL));
-        if (!unacked || !s.has(TcpFlag.FIN)) {
+        if (c == null || !s.has(TcpFlag.FIN) || !dataUnacknowledged(c, s)) {
           super.transmit(ipPacket);
           return;
         }
         int withoutFin = s.flags() & ~TcpFlag.FIN.bit();
-        heldFins.put(c, new TcpSegment(s.source(), s.destination(), finSeq, s.ack(), TcpFlag.FIN.bit() | TcpFlag.ACK.bit(),
+        heldFins.put(c, new TcpSegment(s.source(), s.destination(), s.seq() + s.payloadLength(), s.ack(), TcpFlag.FIN.bit() | TcpFlag.ACK.bit(),
             s.window(), s.options(), new byte[0]));
         if (s.payloadLength() > 0) {
           inject(new TcpSegment(s.source(), s.destination(), s.seq(), s.ack(), withoutFin, s.window(), s.options(), s.payload()));
         }
+      }
+
+      /** Whether data goes out with the FIN, or data sent before it awaits the peer's ACK. */
+      private boolean dataUnacknowledged(KnownConnection c, TcpSegment fin) {
+        Long sent = c.sentEnd();
+        return fin.payloadLength() > 0
+            || sent != null && (c.peerAck() == null || KnownConnection.before(c.peerAck(), sent));
       }
 
       @Override

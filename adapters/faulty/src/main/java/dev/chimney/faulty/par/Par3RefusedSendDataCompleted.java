@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code faulty:PAR-3}: once the initiate is complete, completes the send data of an object it
- * failed with NDIS_STATUS_REQUEST_ABORTED (after the completion, so the Status the initiate
+ * {@code faulty:PAR-3}: right after completing the initiate, completes the send data of an object
+ * it failed with NDIS_STATUS_REQUEST_ABORTED (after the completion, so the Status the initiate
  * completion shows is untouched: PAR-2 holds).
  */
 public final class Par3RefusedSendDataCompleted extends Fault {
@@ -32,10 +32,8 @@ public final class Par3RefusedSendDataCompleted extends Fault {
         }
         super.initiateOffloadComplete(root);
         if (!refused.isEmpty()) {
-          later(() -> {
-            refused.forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
-            super.tcpOffloadSendComplete(chain(refused));
-          });
+          refused.forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
+          super.tcpOffloadSendComplete(chain(refused));
         }
       }
     };

@@ -3,6 +3,7 @@ package dev.chimney.faulty.snd;
 import dev.chimney.faulty.Fault;
 import dev.chimney.faulty.Interposer;
 import dev.chimney.faulty.KnownConnection;
+import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.OffloadBlockList;
@@ -37,6 +38,7 @@ public class Snd2SuccessBeforeAck extends Fault {
   protected Interposer interposer() {
     return new Interposer() {
       private final Set<NetBufferList> early = new HashSet<>();
+      private final List<NetBufferList> due = new ArrayList<>();
 
       @Override
       public void transmit(byte[] ipPacket) {
@@ -56,11 +58,31 @@ public class Snd2SuccessBeforeAck extends Fault {
         }
         if (!sent.isEmpty()) {
           early.addAll(sent);
-          later(() -> {
-            sent.forEach(l -> l.setStatus(NdisStatus.SUCCESS));
-            super.tcpOffloadSendComplete(chain(sent));
-          });
+          due.addAll(sent);
+          later(this::completeDue);
         }
+      }
+
+      /** Completes the lists found sent, once: from the clock, or before the host's next request. */
+      private void completeDue() {
+        if (!due.isEmpty()) {
+          List<NetBufferList> now = new ArrayList<>(due);
+          due.clear();
+          now.forEach(l -> l.setStatus(NdisStatus.SUCCESS));
+          super.tcpOffloadSendComplete(chain(now));
+        }
+      }
+
+      @Override
+      public NdisStatus tcpOffloadDisconnect(Object context, NetBufferList nbl, DisconnectFlags flags) {
+        completeDue();
+        return super.tcpOffloadDisconnect(context, nbl, flags);
+      }
+
+      @Override
+      public NdisStatus terminateOffload(OffloadBlockList root) {
+        completeDue();
+        return super.terminateOffload(root);
       }
 
       @Override

@@ -6,10 +6,14 @@ import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadBlockList;
 import dev.chimney.spi.OffloadStateType;
 
-/** {@code faulty:TOC-2}: writes the Status of TCP block lists only; neighbors and paths stay PENDING. */
+/**
+ * {@code faulty:TOC-2}: leaves the Status of a terminated block list NDIS_STATUS_PENDING: neighbors
+ * and paths always, a TCP object when it saw no disconnect (the host terminates TCP objects one by
+ * one, so TCP block lists are where the fault shows).
+ */
 public final class Toc2StatusLeftPending extends Fault {
   public Toc2StatusLeftPending() {
-    super("TOC-2", null, "leaves the Status of neighbor and path block lists NDIS_STATUS_PENDING on terminate");
+    super("TOC-2", null, "leaves the Status of block lists NDIS_STATUS_PENDING on terminate");
   }
 
   @Override
@@ -18,7 +22,9 @@ public final class Toc2StatusLeftPending extends Fault {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
         for (OffloadBlockList node : root.walk()) {
-          if (node.stateType() != OffloadStateType.TCP) {
+          boolean idleTcp = node.stateType() == OffloadStateType.TCP
+              && connections.byHandle(node.ndisOffloadHandle()).map(c -> !c.disconnectRequested()).orElse(false);
+          if (node.stateType() != OffloadStateType.TCP || idleTcp) {
             node.setStatus(NdisStatus.PENDING);
           }
         }
