@@ -1,10 +1,10 @@
 package dev.chimney.faulty.toc;
 
+import dev.chimney.faulty.Connections;
 import dev.chimney.faulty.KnownConnection;
 import dev.chimney.spi.OffloadBlockList;
 import dev.chimney.spi.OffloadStateType;
 import java.util.function.BiConsumer;
-import dev.chimney.faulty.Connections;
 
 /** What the TOC faults share: visiting the TCP block lists of a completed terminate with their connection. */
 final class TocFaults {
