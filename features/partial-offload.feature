@@ -71,6 +71,27 @@ Feature: Partial offloads and offload failures
       | Path2     | NDIS_STATUS_OFFLOAD_PARTIAL_SUCCESS |
       | TCP3      | NDIS_STATUS_RESOURCES               |
 
+  @optional @PAR-6 @PAR-7
+  Scenario: After a connection that lacks resources the walk goes on to its sibling
+    # TCP2 and TCP3 differ only in their ports: after RESOURCES for TCP2, TCP3 is attempted and
+    # gets RESOURCES too. A walk that stopped at TCP2 would mark TCP3 FAILURE.
+    Given the target may hold 1 offloaded connection
+    And the offload tree
+      | object    | parent    | state            |
+      | Neighbor1 |           |                  |
+      | Path1     | Neighbor1 | to 198.51.100.20 |
+      | TCP1      | Path1     |                  |
+      | TCP2      | Path1     |                  |
+      | TCP3      | Path1     |                  |
+    When the host initiates the offload
+    Then the block lists have these statuses
+      | object    | status                              |
+      | Neighbor1 | NDIS_STATUS_SUCCESS                 |
+      | Path1     | NDIS_STATUS_OFFLOAD_PARTIAL_SUCCESS |
+      | TCP1      | NDIS_STATUS_SUCCESS                 |
+      | TCP2      | NDIS_STATUS_RESOURCES               |
+      | TCP3      | NDIS_STATUS_RESOURCES               |
+
   @optional @PAR-4 @PAR-5
   Scenario: A failure other than resources on the first path stops the walk
     Given the offload tree

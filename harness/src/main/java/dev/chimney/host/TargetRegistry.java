@@ -30,12 +30,19 @@ import java.util.stream.Stream;
  * each for its name, description and capabilities once, so that a broken adapter is reported when
  * the targets are listed rather than halfway through a run. Called on the CLI's main thread or the
  * Cucumber glue's thread; an instance is immutable once built.
+ *
+ * <p>Naming rule: a target's name is a family, lower case letters, digits and dashes
+ * ({@code reference-nic}), optionally followed by variants, each a colon and letters of either
+ * case, digits and dashes. Variants let one family hold many targets named after what tells them
+ * apart: the faulty targets are {@code faulty:RULE-ID} and {@code faulty:RULE-ID:state}, as in
+ * {@code faulty:DSC-3} and {@code faulty:SND-1:three-outstanding}, so rule IDs keep their case.
  */
 public final class TargetRegistry {
   /** What {@link Found#source()} says for a provider that came from the harness's own class path. */
   public static final String CLASS_PATH = "class path";
 
-  private static final Pattern TARGET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  /** The naming rule (see the class comment): a family, then any number of ":variant". */
+  private static final Pattern TARGET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*(:[A-Za-z0-9][A-Za-z0-9-]*)*");
 
   private final Map<String, Found> byName;
 
@@ -184,7 +191,7 @@ public final class TargetRegistry {
     }
     if (name == null || !TARGET_NAME.matcher(name).matches()) {
       throw new TargetRegistryException("target provider " + where + " has an invalid name '" + name
-          + "' (use lower case letters, digits and dashes)");
+          + "' (use lower case letters, digits and dashes, then optionally ':variant' parts)");
     }
     return new Found(provider, source);
   }

@@ -287,6 +287,12 @@ public final class ConnectionTracker {
         if (!c.tree().isEmpty()) {
           pendingTerminates.remove(c.tree().get(0).name());
         }
+        // refused: the connection stays with the target, which goes on processing its segments
+        forEachTcp(c.tree(), conn -> {
+          if (conn.phase == Phase.TERMINATING) {
+            conn.phase = Phase.OFFLOADED;
+          }
+        });
       }
       default -> { }
     }
