@@ -1,8 +1,8 @@
 package dev.chimney.cli;
 
 import dev.chimney.rules.Certification;
+import dev.chimney.rules.CertificationJudge;
 import dev.chimney.rules.Level;
-import dev.chimney.rules.RuleResult;
 import dev.chimney.rules.ScenarioResult.Status;
 import dev.chimney.rules.Verdict;
 import java.io.PrintWriter;
@@ -36,15 +36,14 @@ final class CertificationSummary {
       return "yes";
     }
     List<String> missing = certification.rules().stream()
-        .filter(r -> r.rule().level() == Level.REQUIRED && r.verdict() != Verdict.PASS)
-        .map(RuleResult::rule)
-        .map(r -> r.id())
+        .filter(r -> !CertificationJudge.acceptable(r))
+        .map(r -> r.rule().id() + (r.rule().level() == Level.REQUIRED ? "" : " (optional)"))
         .toList();
     if (missing.isEmpty()) {
       return "no";
     }
     String named = String.join(", ", missing.subList(0, Math.min(NAMED_RULES, missing.size())));
     int more = missing.size() - NAMED_RULES;
-    return "no, required rules not passing: " + named + (more > 0 ? " and " + more + " more" : "");
+    return "no, rules in the way: " + named + (more > 0 ? " and " + more + " more" : "");
   }
 }

@@ -12,7 +12,9 @@ public final class CertificationJudge {
   /**
    * One verdict per catalogue rule: NOT_APPLICABLE when the target lacks the rule's capability,
    * FAIL when any scenario's monitor failed it, PASS when exercised and never failed, else
-   * NOT_EXERCISED. Certified when every required rule is PASS.
+   * NOT_EXERCISED. Certified when every required rule is PASS and no rule, optional ones
+   * included, is FAIL: an optional rule may be NOT_APPLICABLE (the target lacks the capability),
+   * but a target that declares a capability must get it right.
    *
    * <p>A rule's evidence is gathered from every scenario, in run order; its scenario count is the
    * number of scenarios whose monitor judged it (PASS or FAIL). A scenario without a verdict for a
@@ -29,10 +31,13 @@ public final class CertificationJudge {
     for (Rule rule : catalogue.rules()) {
       rules.add(judge(rule, capabilities, results));
     }
-    boolean certified = rules.stream()
-        .filter(r -> r.rule().level() == Level.REQUIRED)
-        .allMatch(r -> r.verdict() == Verdict.PASS);
+    boolean certified = rules.stream().allMatch(CertificationJudge::acceptable);
     return new Certification(target, certified, List.copyOf(rules), List.copyOf(results));
+  }
+
+  /** Whether a rule's verdict allows certification. */
+  public static boolean acceptable(RuleResult r) {
+    return r.rule().level() == Level.REQUIRED ? r.verdict() == Verdict.PASS : r.verdict() != Verdict.FAIL;
   }
 
   private static RuleResult judge(Rule rule, Set<Capability> capabilities, List<ScenarioResult> results) {

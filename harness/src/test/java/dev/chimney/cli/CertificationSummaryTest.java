@@ -44,7 +44,7 @@ class CertificationSummaryTest {
         List.of()));
 
     assertThat(out).as("summary%n%s", out)
-        .contains("certified: no, required rules not passing: DSC-3, TOC-1 (target reference-nic)");
+        .contains("certified: no, rules in the way: DSC-3, TOC-1 (target reference-nic)");
   }
 
   @Test

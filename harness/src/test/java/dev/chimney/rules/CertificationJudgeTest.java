@@ -67,6 +67,22 @@ class CertificationJudgeTest {
   }
 
   @Test
+  void aFailedOptionalRuleBlocksCertification() {
+    // Optional means the target may lack the capability, not that it may declare it and get it wrong.
+    Certification c = CertificationJudge.judge("t", ALL, CATALOGUE,
+        List.of(scenario("s1", allPassExcept(Map.of("FWD-2", Verdict.FAIL)), List.of())));
+    assertThat(result(c, "FWD-2").verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(c.certified()).isFalse();
+  }
+
+  @Test
+  void anOptionalRuleNotExercisedDoesNotBlockCertification() {
+    Certification c = CertificationJudge.judge("t", ALL, CATALOGUE,
+        List.of(scenario("s1", allPassExcept(Map.of("FWD-2", Verdict.NOT_EXERCISED)), List.of())));
+    assertThat(c.certified()).isTrue();
+  }
+
+  @Test
   void notApplicableWinsEvenOverAScenarioFailure() {
     Certification c = CertificationJudge.judge("t", Set.of(), CATALOGUE,
         List.of(scenario("s1", allPassExcept(Map.of("PAR-4", Verdict.FAIL)), List.of())));
