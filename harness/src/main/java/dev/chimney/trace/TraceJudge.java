@@ -50,6 +50,9 @@ public final class TraceJudge {
       "SND-2", "send and send-complete actions",
       "TOC-3", "a terminate action with the delegated state");
 
+  /** Slots of the zero-payload cache: a power of two; at most this many 64 KiB arrays are held. */
+  private static final int PAYLOAD_CACHE_SLOTS = 64;
+
   private final RuleCatalogue catalogue;
   private final Path capture;
   private final TraceManifest manifest;
@@ -61,7 +64,7 @@ public final class TraceJudge {
   private final ConnectionTable table = new ConnectionTable(this::retire);
   private final ActionSchedule schedule;
   private final Set<String> explicitlyOffloaded = new HashSet<>();
-  private final byte[][] noPayload = new byte[1][0];
+  private final byte[][] payloads = new byte[PAYLOAD_CACHE_SLOTS][];
   private Boolean annotated;
   private long firstTime = Long.MIN_VALUE;
   private long lastTime;
@@ -197,7 +200,7 @@ public final class TraceJudge {
         : fromA == c.targetIsA ? Direction.TO_PEER : Direction.TO_TARGET;
     TcpSegment segment = new TcpSegment(fromA ? c.a : c.b, fromA ? c.b : c.a, decoder.seq(), decoder.ack(),
         decoder.flags(), decoder.window(), TcpOptions.NONE, payload(decoder.payloadLength()));
-    if (commented.stream().anyMatch(CommentActions.Parsed::fromTarget)) {
+    if (!commented.isEmpty() && commented.stream().anyMatch(CommentActions.Parsed::fromTarget)) {
       stash = new Stash(c, fromA, r.number(), time, direction, segment, commented);
       return;
     }
@@ -207,12 +210,19 @@ public final class TraceJudge {
     onSegment(c, fromA, r.number(), time, direction, segment);
   }
 
-  /** Zeros of the payload's length: the monitors judge sequence space, never content, so no bytes are copied. */
+  /**
+   * Zeros of the payload's length: the monitors judge sequence space, never content, so the
+   * captured bytes are not copied. Arrays are reused from a small cache indexed by length, which a
+   * capture's few common segment sizes keep warm; memory stays bounded whatever the lengths.
+   */
   private byte[] payload(int length) {
-    if (noPayload[0].length != length) {
-      noPayload[0] = new byte[length];
+    int slot = length & (PAYLOAD_CACHE_SLOTS - 1);
+    byte[] cached = payloads[slot];
+    if (cached == null || cached.length != length) {
+      cached = new byte[length];
+      payloads[slot] = cached;
     }
-    return noPayload[0];
+    return cached;
   }
 
   /**
