@@ -1,5 +1,6 @@
 package dev.chimney.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,7 +23,7 @@ public final class TraceJson {
 
   /** Writes {@code report} to {@code out} as one JSON document, without closing {@code out}. */
   public static void write(TraceReport report, Writer out) throws IOException {
-    MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+    MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .writeValue(out, document(report));
     out.write(System.lineSeparator());
     out.flush();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -135,10 +134,5 @@ final class ConnectionTable {
   /** The most connections live at once. */
   long maxLive() {
     return maxLive;
-  }
-
-  /** The live connections (for tests). */
-  Iterator<TraceConnection> live() {
-    return byKey.values().iterator();
   }
 }

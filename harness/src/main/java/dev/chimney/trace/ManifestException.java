@@ -16,6 +16,7 @@ public final class ManifestException extends Exception {
    * @param problem what is wrong
    */
   public ManifestException(Path file, int line, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + problem);
+    // Problems quote the manifest's own text, which YAML lets span lines; the contract is one line.
+    super(file + (line > 0 ? ":" + line : "") + ": " + problem.strip().replaceAll("\\s*\\R\\s*", " "));
   }
 }

@@ -10,6 +10,7 @@ import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
 import dev.chimney.wire.capture.CaptureFormatException;
+import dev.chimney.wire.capture.CaptureNotice;
 import dev.chimney.wire.capture.CaptureReader;
 import dev.chimney.wire.capture.CaptureRecord;
 import dev.chimney.wire.capture.TcpPacketDecoder;
@@ -123,7 +124,7 @@ public final class TraceJudge {
   public TraceReport judge() throws IOException, CaptureFormatException, ManifestException {
     String damage = null;
     String format;
-    List<dev.chimney.wire.capture.CaptureNotice> notices;
+    List<CaptureNotice> notices;
     long noticeCount;
     try (CaptureReader in = CaptureReader.open(capture)) {
       format = in.format();

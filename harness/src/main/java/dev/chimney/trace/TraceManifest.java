@@ -2,6 +2,8 @@ package dev.chimney.trace;
 
 import dev.chimney.rules.Verdict;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public record TraceManifest(Path file, Path capture, String description, Endpoin
     EndpointPattern peer, List<HostAction> actions, Map<String, Verdict> expect, Map<String, Integer> expectLines) {
   public TraceManifest {
     actions = List.copyOf(actions);
-    expect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expect));
+    expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));
     expectLines = Map.copyOf(expectLines);
   }
 }

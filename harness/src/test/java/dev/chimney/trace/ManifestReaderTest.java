@@ -82,6 +82,7 @@ class ManifestReaderTest {
         Arguments.of("bad port", "capture: x.pcap\ntarget: 192.0.2.1:99999", ":2: '192.0.2.1:99999': the port must be a number from 0 to 65535"),
         Arguments.of("bad status", "capture: x.pcap\nactions:\n  - {packet: 1, do: send-complete, ids: [1], status: FINE}", ":3: unknown status 'FINE'"),
         Arguments.of("bad delegated name", "capture: x.pcap\nactions:\n  - {packet: 1, do: terminate, delegated: {cwnd: 1}}", ":3: unknown delegated variable 'cwnd'"),
+        Arguments.of("a quoted value spanning lines (found by the long fuzz run)", "capture: x.pcap\ntarget: \"\n  [2001:db8::7]:40000\"", ":2: ' [2001:db8::7]:40000' is not an IPv4 or IPv6 address"),
         Arguments.of("no capture", "target: 192.0.2.1", ": no 'capture:' naming the capture file"),
         Arguments.of("not a mapping", "- just a list", ":1: a manifest is a mapping with at least 'capture:'"),
         Arguments.of("broken YAML", "capture: x.pcap\nexpect: {DSC-3: PASS", ":2: while parsing a flow mapping"));

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public abstract class CaptureReader implements Closeable {
   final ByteWindow in;
   private final FileChannel channel;
   final CaptureRecord record = new CaptureRecord();
-  private final java.util.ArrayList<CaptureNotice> notices = new java.util.ArrayList<>();
+  private final List<CaptureNotice> notices = new ArrayList<>();
   private long noticeCount;
 
   CaptureReader(Path file, FileChannel channel, ByteWindow in) {
