@@ -35,6 +35,7 @@ class ManifestReaderFuzzTest {
         TOC-3: FAIL
       """;
   private static final String ALPHABET = "{}[]:,-\"' \n\t#&*!|>%@`0123456789.abcdefxyzDSCTOP_\\";
+  private static final ManifestReader READER = new ManifestReader(RuleCatalogue.load());
   private static Path dir;
 
   @BeforeContainer
@@ -64,7 +65,7 @@ class ManifestReaderFuzzTest {
     text = text.substring(0, Math.max(0, text.length() - e.cut() % (text.length() + 1)));
     Path m = Files.writeString(dir.resolve("m.yaml"), text);
     try {
-      new ManifestReader(RuleCatalogue.load()).read(m);
+      READER.read(m);
     } catch (ManifestException ex) {
       assertThat(ex.getMessage()).startsWith(m.toString()).doesNotContain("\n");
     }
