@@ -15,12 +15,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "chimney",
     description = "Certifies TCP chimney offload targets against the rule catalogue.",
     // rules is added by commandLine(), which chooses the catalogue it reads.
-    subcommands = {CertifyCommand.class, ListTargetsCommand.class, ServeCommand.class},
-    synopsisSubcommandLabel = "(certify | list-targets | rules)",
+    subcommands = {CertifyCommand.class, ListTargetsCommand.class, CheckTraceCommand.class, ServeCommand.class},
+    synopsisSubcommandLabel = "(certify | list-targets | rules | check-trace)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:certify: certified; other commands: done",
-        "1:certify: not certified",
+        "0:certify: certified; check-trace: no rule failed; other commands: done",
+        "1:certify: not certified; check-trace: a rule failed",
         "2:bad usage or input (one line on standard error)",
         "3:internal error (a bug: please report it)"})
 public final class Main implements Runnable {
@@ -55,6 +55,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: certify, list-targets or rules");
+    throw new ParameterException(spec.commandLine(), "missing command: certify, list-targets, rules or check-trace");
   }
 }

@@ -40,7 +40,7 @@ final class CertificationJson {
         certification.scenarios().stream().map(s -> scenario(s, outDir)).toList());
   }
 
-  private static RuleEntry rule(RuleResult result) {
+  static RuleEntry rule(RuleResult result) {
     return new RuleEntry(result.rule().id(), result.rule().level().name().toLowerCase(Locale.ROOT),
         result.verdict(), result.scenarios(), result.evidence().stream().map(CertificationJson::evidence).toList(),
         result.reason(), result.rule().text(), result.rule().area());

@@ -59,7 +59,7 @@ class MainTest {
 
   @Test
   void misspeltCommandSuggestsTheRightOne() {
-    assertOneLineUserError(CliRun.run("certfy"), "'certfy'", "did you mean certify?");
+    assertOneLineUserError(CliRun.run("certfy"), "'certfy'", "did you mean certify");
   }
 
   @Test

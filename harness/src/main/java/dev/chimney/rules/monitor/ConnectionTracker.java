@@ -453,6 +453,10 @@ public final class ConnectionTracker {
   }
 
   private boolean payOrdinarySend(String connection) {
+    if (ordinarySendsOwed.isEmpty()) {
+      // The common case, and on check-trace's hot path: nothing owed, so no key list to build.
+      return false;
+    }
     // A packet the host could not name pays whichever call is owed; a named one, its own or an unnamed call.
     Collection<String> keys = connection == null ? List.copyOf(ordinarySendsOwed.keySet()) : List.of(connection, ANY_CONNECTION);
     for (String key : keys) {

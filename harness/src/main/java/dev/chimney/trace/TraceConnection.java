@@ -1,0 +1,73 @@
+package dev.chimney.trace;
+
+import dev.chimney.wire.Endpoint;
+
+/**
+ * What the trace judge keeps about one live connection of a capture: its name, which side is the
+ * offload target, the segment endpoints handed to the monitors, the wire facts the synthesised host
+ * events need (the delegated state at an implicit offload, deliveries after the target's FIN) and
+ * the facts the observations report. Dropped once the connection is judged. Trace judge thread only.
+ */
+final class TraceConnection {
+  final String name;
+  final FlowKey key;
+  /** "a" and "b" of the key, as text for reports. */
+  final String aText;
+  final String bText;
+  /** The segments' endpoints: Endpoint holds IPv4 only, so IPv6 connections carry a stand-in (see TraceJudge). */
+  final Endpoint a;
+  final Endpoint b;
+  /** True when "a" is the offload target, false when "b" is, null while unknown. */
+  Boolean targetIsA;
+  /** The monitors; null while the target side is unknown. */
+  ConnectionJudge judge;
+
+  boolean offloaded;
+  /** True when the host's actions come with the capture: no implicit offload. */
+  boolean explicitOffload;
+  boolean synA;
+  boolean synB;
+  /** Highest sequence end and highest ACK each side sent, or null. */
+  Long seqEndA;
+  Long seqEndB;
+  Long ackA;
+  Long ackB;
+  /** The target's FIN was seen; from then on its new ACKs stand for deliveries to the host. */
+  boolean targetFinSent;
+  Long targetAckAfterFin;
+
+  long firstPacket;
+  long lastSeenNanos;
+  long rstPacket;
+  boolean finA;
+  boolean finB;
+  Long finSeqA;
+  Long finSeqB;
+  long finPacketA;
+  long finPacketB;
+  boolean earlyFinReportedA;
+  boolean earlyFinReportedB;
+  long segmentsAfterRst;
+  long firstSegmentAfterRst;
+  boolean abortiveRequested;
+  boolean closedAndQueued;
+
+  TraceConnection(String name, FlowKey key, String aText, String bText, Endpoint a, Endpoint b) {
+    this.name = name;
+    this.key = key;
+    this.aText = aText;
+    this.bText = bText;
+    this.a = a;
+    this.b = b;
+  }
+
+  /** True once an RST went either way or both sides sent their FIN. */
+  boolean closed() {
+    return rstPacket > 0 || (finA && finB);
+  }
+
+  /** "TCP1 192.0.2.1:40000 <> 198.51.100.1:80". */
+  String describe() {
+    return name + " " + aText + " <> " + bText;
+  }
+}

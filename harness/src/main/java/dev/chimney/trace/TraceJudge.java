@@ -1,0 +1,446 @@
+package dev.chimney.trace;
+
+import dev.chimney.host.Event;
+import dev.chimney.rules.Rule;
+import dev.chimney.rules.RuleCatalogue;
+import dev.chimney.rules.RuleResult;
+import dev.chimney.rules.Verdict;
+import dev.chimney.wire.Direction;
+import dev.chimney.wire.TcpFlag;
+import dev.chimney.wire.TcpOptions;
+import dev.chimney.wire.TcpSegment;
+import dev.chimney.wire.capture.CaptureFormatException;
+import dev.chimney.wire.capture.CaptureNotice;
+import dev.chimney.wire.capture.CaptureReader;
+import dev.chimney.wire.capture.CaptureRecord;
+import dev.chimney.wire.capture.TcpPacketDecoder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Judges one capture: streams its records, names its connections, places the host actions, and
+ * feeds each connection's monitors the events a certify run would have logged. One judge per
+ * capture, used once, on one thread.
+ *
+ * <p>Which side is the offload target: the manifest's {@code target:}, else the pcapng direction
+ * flags (chimney's captures are taken at the target's port: outbound is the target's). Without
+ * either, only the observations are reported. Host actions come from the manifest's {@code
+ * actions:}, else from chimney's packet comments; without either, each connection is taken to be
+ * offloaded from its first segment after the handshake, with the delegated state the wire shows
+ * there, and no host request is known.
+ *
+ * <p>The host side of delivery is not on the wire: from the target's FIN on, each new byte the
+ * target acknowledges is taken as indicated to the host, so DSC-9 judges the acknowledgment.
+ */
+public final class TraceJudge {
+  /** The rules a capture can show, with what check-trace feeds their monitors. */
+  public static final List<String> OFFLINE_RULES =
+      List.of("DSC-2", "DSC-3", "DSC-5", "DSC-7", "DSC-8", "DSC-9", "SND-2", "TOC-3");
+  private static final Map<String, String> NEEDS = Map.of(
+      "DSC-2", "an abortive-disconnect action",
+      "DSC-3", "a segment from the target on an offloaded connection",
+      "DSC-5", "an abortive-disconnect action with peer data the target had not acknowledged",
+      "DSC-7", "a graceful-disconnect action on an offloaded connection",
+      "DSC-8", "a graceful-disconnect action while the peer had not acknowledged all data",
+      "DSC-9", "peer data after the target's FIN",
+      "SND-2", "send and send-complete actions",
+      "TOC-3", "a terminate action with the delegated state");
+
+  /** Slots of the zero-payload cache: a power of two; at most this many 64 KiB arrays are held. */
+  private static final int PAYLOAD_CACHE_SLOTS = 64;
+
+  private final RuleCatalogue catalogue;
+  private final Path capture;
+  private final TraceManifest manifest;
+  private final String captureName;
+  private final TcpPacketDecoder decoder = new TcpPacketDecoder();
+  private final HostEvents hostEvents = new HostEvents();
+  private final RuleTally tally = new RuleTally();
+  private final Observations observations = new Observations();
+  private final ConnectionTable table = new ConnectionTable(this::retire);
+  private final ActionSchedule schedule;
+  private final Set<String> explicitlyOffloaded = new HashSet<>();
+  private final byte[][] payloads = new byte[PAYLOAD_CACHE_SLOTS][];
+  private Boolean annotated;
+  private long firstTime = Long.MIN_VALUE;
+  private long lastTime;
+  private long packets;
+  private long tcpSegments;
+  private long notTcp;
+  private long headersCut;
+  private long malformed;
+  private long truncatedJudged;
+  private boolean targetKnown;
+  private Stash stash;
+
+  /**
+   * @param catalogue every rule: those a capture cannot show are reported NOT_APPLICABLE
+   * @param capture the capture file
+   * @param manifest its manifest, or null
+   */
+  public TraceJudge(RuleCatalogue catalogue, Path capture, TraceManifest manifest) {
+    this.catalogue = catalogue;
+    this.capture = capture;
+    this.manifest = manifest;
+    this.captureName = capture.getFileName().toString();
+    List<HostAction> actions = manifest == null ? List.of() : manifest.actions();
+    this.schedule = new ActionSchedule(manifest == null ? capture : manifest.file(), actions);
+    for (HostAction a : actions) {
+      if (a.kind() == ActionKind.OFFLOAD) {
+        explicitlyOffloaded.add(a.connection());
+      }
+    }
+    targetKnown = manifest != null && manifest.target() != null;
+  }
+
+  /** A packet held back until the next record says whether it was the last (see {@link #flushStash}). */
+  private record Stash(TraceConnection c, boolean fromA, long number, long time, Direction direction,
+      TcpSegment segment, List<CommentActions.Parsed> commented) {}
+
+  private static List<CommentActions.Parsed> commentActions(CaptureRecord r, TraceConnection c) {
+    if (r.comments().isEmpty()) {
+      return List.of();
+    }
+    List<CommentActions.Parsed> out = new ArrayList<>();
+    for (String comment : r.comments()) {
+      out.addAll(CommentActions.parse(comment, r.number(), c.name));
+    }
+    return out;
+  }
+
+  /**
+   * Reads the whole capture and judges it.
+   *
+   * @throws CaptureFormatException when not one packet could be read (wrong magic, a header cut short)
+   * @throws ManifestException when the manifest does not fit the capture (a packet past its end, an
+   *     unknown connection)
+   * @throws IOException when the file cannot be read
+   */
+  public TraceReport judge() throws IOException, CaptureFormatException, ManifestException {
+    String damage = null;
+    String format;
+    List<CaptureNotice> notices;
+    long noticeCount;
+    try (CaptureReader in = CaptureReader.open(capture)) {
+      format = in.format();
+      try {
+        for (CaptureRecord r = in.next(); r != null; r = in.next()) {
+          onRecord(r);
+        }
+      } catch (CaptureFormatException e) {
+        if (packets == 0) {
+          throw e;
+        }
+        damage = e.getMessage() + "; judged up to packet " + packets;
+      }
+      notices = in.notices();
+      noticeCount = in.noticeCount();
+    }
+    flushStash(true);
+    long end = firstTime == Long.MIN_VALUE ? 0 : lastTime;
+    for (HostAction a : damage == null ? schedule.atEnd(packets) : List.<HostAction>of()) {
+      fire(a, null, end);
+    }
+    table.retireAll();
+    return new TraceReport(capture, format, packets, tcpSegments, notTcp, headersCut, malformed, truncatedJudged,
+        table.count(), table.maxLive(), targetKnown, actionsFrom(), damage, notices, noticeCount, results(),
+        observations, expectations());
+  }
+
+
+  private void onRecord(CaptureRecord r) throws ManifestException {
+    flushStash(false);
+    packets = r.number();
+    if (firstTime == Long.MIN_VALUE) {
+      firstTime = r.timestampNanos();
+    }
+    long time = r.timestampNanos() - firstTime;
+    lastTime = time;
+    TcpPacketDecoder.Outcome outcome = decoder.decode(r);
+    if (outcome != TcpPacketDecoder.Outcome.TCP) {
+      switch (outcome) {
+        case NOT_TCP -> notTcp++;
+        case HEADERS_CUT -> headersCut++;
+        default -> malformed++;
+      }
+      fireDue(r.number(), time, null);
+      return;
+    }
+    tcpSegments++;
+    if (r.truncated()) {
+      truncatedJudged++;
+    }
+    IpAddress src = IpAddress.of(decoder.source(), decoder.ipVersion());
+    IpAddress dst = IpAddress.of(decoder.destination(), decoder.ipVersion());
+    int sp = decoder.sourcePort();
+    int dp = decoder.destinationPort();
+    boolean fromA = FlowKey.sourceFirst(src, sp, dst, dp);
+    FlowKey key = FlowKey.of(src, sp, dst, dp);
+    TraceConnection c = table.get(key);
+    if (c == null) {
+      c = fromA ? table.open(key, src, sp, dst, dp, r.number()) : table.open(key, dst, dp, src, sp, r.number());
+      c.explicitOffload = explicitlyOffloaded.contains(c.name);
+    }
+    learnTarget(c, fromA, src, sp, dst, dp, r.direction());
+    if (annotated == null) {
+      annotated = manifest == null || manifest.actions().isEmpty()
+          ? r.comments().stream().anyMatch(CommentActions::isChimneyEvent) : Boolean.FALSE;
+    }
+    fireDue(r.number(), time, c);
+    List<CommentActions.Parsed> commented = List.of();
+    if (annotated) {
+      c.explicitOffload = true;
+      commented = commentActions(r, c);
+    }
+    Direction direction = c.targetIsA == null ? Direction.TO_PEER
+        : fromA == c.targetIsA ? Direction.TO_PEER : Direction.TO_TARGET;
+    TcpSegment segment = new TcpSegment(fromA ? c.a : c.b, fromA ? c.b : c.a, decoder.seq(), decoder.ack(),
+        decoder.flags(), decoder.window(), TcpOptions.NONE, payload(decoder.payloadLength()));
+    if (!commented.isEmpty() && commented.stream().anyMatch(CommentActions.Parsed::fromTarget)) {
+      stash = new Stash(c, fromA, r.number(), time, direction, segment, commented);
+      return;
+    }
+    for (CommentActions.Parsed p : commented) {
+      fire(p.action(), c, time);
+    }
+    onSegment(c, fromA, r.number(), time, direction, segment);
+  }
+
+  /**
+   * Zeros of the payload's length: the monitors judge sequence space, never content, so the
+   * captured bytes are not copied. Arrays are reused from a small cache indexed by length, which a
+   * capture's few common segment sizes keep warm; memory stays bounded whatever the lengths.
+   */
+  private byte[] payload(int length) {
+    int slot = length & (PAYLOAD_CACHE_SLOTS - 1);
+    byte[] cached = payloads[slot];
+    if (cached == null || cached.length != length) {
+      cached = new byte[length];
+      payloads[slot] = cached;
+    }
+    return cached;
+  }
+
+  /**
+   * Plays a held-back packet with its comments' actions, in comment order, before it, as certify
+   * wrote them; but on the capture's last packet, where certify also puts what came after it, the
+   * target's upcalls that follow the last host call are played after it.
+   */
+  private void flushStash(boolean last) throws ManifestException {
+    if (stash == null) {
+      return;
+    }
+    Stash s = stash;
+    stash = null;
+    List<CommentActions.Parsed> all = s.commented();
+    int before = all.size();
+    if (last) {
+      while (before > 0 && all.get(before - 1).fromTarget()) {
+        before--;
+      }
+    }
+    for (CommentActions.Parsed p : all.subList(0, before)) {
+      fire(p.action(), s.c(), s.time());
+    }
+    onSegment(s.c(), s.fromA(), s.number(), s.time(), s.direction(), s.segment());
+    for (CommentActions.Parsed p : all.subList(before, all.size())) {
+      fire(p.action(), s.c(), s.time());
+    }
+  }
+
+  private void learnTarget(TraceConnection c, boolean fromA, IpAddress src, int sp, IpAddress dst, int dp,
+      int captureDirection) {
+    if (c.targetIsA != null) {
+      return;
+    }
+    if (manifest != null && manifest.target() != null) {
+      if (manifest.target().matches(src, sp)) {
+        c.targetIsA = fromA;
+      } else if (manifest.target().matches(dst, dp)) {
+        c.targetIsA = !fromA;
+      }
+    } else if (captureDirection == CaptureRecord.DIRECTION_OUTBOUND) {
+      c.targetIsA = fromA;
+    } else if (captureDirection == CaptureRecord.DIRECTION_INBOUND) {
+      c.targetIsA = !fromA;
+    }
+    if (c.targetIsA != null) {
+      targetKnown = true;
+      c.judge = new ConnectionJudge(OFFLINE_RULES, captureName + " " + c.name, captureName);
+    }
+  }
+
+  private void fireDue(long number, long time, TraceConnection own) throws ManifestException {
+    for (HostAction a : schedule.due(number, time)) {
+      fire(a, own, time);
+    }
+  }
+
+  private void fire(HostAction a, TraceConnection own, long time) throws ManifestException {
+    TraceConnection c = table.named(a.connection());
+    if (c == null && own != null && own.name.equals(a.connection())) {
+      c = own;
+    }
+    if (c == null) {
+      throw new ManifestException(manifest == null ? capture : manifest.file(), ActionSchedule.lineOf(a),
+          a.kind().yamlName() + " on " + a.connection() + ": no such connection is open at "
+              + (a.timed() ? "that time" : "packet " + a.packet()) + " (" + a.source() + ")");
+    }
+    if (a.kind() == ActionKind.ABORTIVE_DISCONNECT) {
+      c.abortiveRequested = true;
+    }
+    if (c.judge == null) {
+      return;
+    }
+    List<Event> events = a.kind() == ActionKind.OFFLOAD ? hostEvents.offload(c, time) : hostEvents.of(a, c, time);
+    for (Event e : events) {
+      c.judge.onEvent(e);
+    }
+  }
+
+  private void onSegment(TraceConnection c, boolean fromA, long number, long time, Direction direction,
+      TcpSegment s) {
+    c.lastSeenNanos = time;
+    observe(c, fromA, number, s);
+    if (c.judge != null) {
+      if (!c.offloaded && !c.explicitOffload && !s.has(TcpFlag.SYN)) {
+        for (Event e : hostEvents.offload(c, time)) {
+          c.judge.onEvent(e);
+        }
+      }
+      boolean fromTarget = direction == Direction.TO_PEER;
+      if (fromTarget && c.targetFinSent && s.has(TcpFlag.ACK)) {
+        long delta = c.targetAckAfterFin == null ? 0 : (s.ack() - c.targetAckAfterFin) & 0xFFFF_FFFFL;
+        if (delta > 0 && delta < 1L << 31) {
+          c.judge.onEvent(hostEvents.delivery(c, delta, time));
+          c.targetAckAfterFin = s.ack();
+        }
+      }
+      if (fromTarget && s.has(TcpFlag.FIN) && !c.targetFinSent) {
+        c.targetFinSent = true;
+        c.targetAckAfterFin = s.has(TcpFlag.ACK) ? Long.valueOf(s.ack()) : null;
+      } else if (fromTarget && c.targetFinSent && c.targetAckAfterFin == null && s.has(TcpFlag.ACK)) {
+        c.targetAckAfterFin = s.ack();
+      }
+      c.judge.onEvent(new Event.Packet(hostEvents.nextSeq(), time, (int) Math.min(Integer.MAX_VALUE, number),
+          direction, s, c.name));
+    }
+    updateWire(c, fromA, s);
+    if (c.closed()) {
+      table.closing(c);
+    }
+    table.expire(time);
+  }
+
+  private static void updateWire(TraceConnection c, boolean fromA, TcpSegment s) {
+    long end = s.seqEnd();
+    if (fromA) {
+      c.synA |= s.has(TcpFlag.SYN);
+      c.seqEndA = later(c.seqEndA, end);
+      if (s.has(TcpFlag.ACK)) {
+        c.ackA = later(c.ackA, s.ack());
+      }
+    } else {
+      c.synB |= s.has(TcpFlag.SYN);
+      c.seqEndB = later(c.seqEndB, end);
+      if (s.has(TcpFlag.ACK)) {
+        c.ackB = later(c.ackB, s.ack());
+      }
+    }
+  }
+
+  private static Long later(Long current, long candidate) {
+    return current == null || (int) (current - candidate) < 0 ? Long.valueOf(candidate) : current;
+  }
+
+  private void observe(TraceConnection c, boolean fromA, long number, TcpSegment s) {
+    String from = fromA ? c.aText : c.bText;
+    if (c.rstPacket > 0) {
+      if (c.segmentsAfterRst++ == 0) {
+        c.firstSegmentAfterRst = number;
+      }
+    }
+    if (s.has(TcpFlag.RST)) {
+      observations.rst(new Observations.Rst(number, c.name, from, c.abortiveRequested));
+      if (c.rstPacket == 0) {
+        c.rstPacket = number;
+      }
+    }
+    long dataEnd = (s.seq() + s.payloadLength()) & 0xFFFF_FFFFL;
+    Long finSeq = fromA ? c.finSeqA : c.finSeqB;
+    if (finSeq != null && s.payloadLength() > 0 && (int) (dataEnd - finSeq) > 0
+        && !(fromA ? c.earlyFinReportedA : c.earlyFinReportedB)) {
+      observations.earlyFin(new Observations.EarlyFin(fromA ? c.finPacketA : c.finPacketB, number, c.name, from,
+          finSeq, dataEnd));
+      if (fromA) {
+        c.earlyFinReportedA = true;
+      } else {
+        c.earlyFinReportedB = true;
+      }
+    }
+    if (s.has(TcpFlag.FIN) && finSeq == null) {
+      if (fromA) {
+        c.finA = true;
+        c.finSeqA = dataEnd;
+        c.finPacketA = number;
+      } else {
+        c.finB = true;
+        c.finSeqB = dataEnd;
+        c.finPacketB = number;
+      }
+    }
+  }
+
+  private void retire(TraceConnection c) {
+    if (c.judge != null) {
+      c.judge.finish(tally);
+    }
+    hostEvents.forget(c.name);
+    if (c.segmentsAfterRst > 0) {
+      observations.afterRst(new Observations.AfterRst(c.name, c.rstPacket, c.firstSegmentAfterRst, c.segmentsAfterRst));
+    }
+  }
+
+  private String actionsFrom() {
+    if (manifest != null && !manifest.actions().isEmpty()) {
+      return "manifest";
+    }
+    return Boolean.TRUE.equals(annotated) ? "comments" : "none";
+  }
+
+  private List<RuleResult> results() {
+    List<RuleResult> out = new ArrayList<>();
+    for (Rule rule : catalogue.rules()) {
+      if (!OFFLINE_RULES.contains(rule.id())) {
+        out.add(new RuleResult(rule, Verdict.NOT_APPLICABLE, 0, List.of(), rule.seenOn().contains("wire")
+            ? "needs host events a capture does not record; check-trace judges " + String.join(", ", OFFLINE_RULES)
+            : "seen on the API only: a capture cannot show it"));
+      } else if (!targetKnown) {
+        out.add(new RuleResult(rule, Verdict.NOT_EXERCISED, 0, List.of(),
+            "the offload target's side is unknown: give a manifest with 'target:' (the capture has no direction flags)"));
+      } else {
+        out.add(tally.result(rule, "no connection exercised it (it needs " + NEEDS.get(rule.id()) + "; "
+            + table.count() + " connection(s), host actions from " + actionsFrom() + ")"));
+      }
+    }
+    return out;
+  }
+
+  private List<TraceReport.Expectation> expectations() {
+    List<TraceReport.Expectation> out = new ArrayList<>();
+    if (manifest == null) {
+      return out;
+    }
+    List<RuleResult> rules = results();
+    manifest.expect().forEach((id, expected) -> {
+      Verdict actual = rules.stream().filter(r -> r.rule().id().equals(id)).findFirst().map(RuleResult::verdict).orElse(null);
+      out.add(new TraceReport.Expectation(id, expected, actual, manifest.expectLines().getOrDefault(id, 0)));
+    });
+    return out;
+  }
+}
