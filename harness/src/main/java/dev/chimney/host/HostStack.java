@@ -472,6 +472,16 @@ public final class HostStack implements OffloadHost {
   }
 
   /**
+   * MiniportTerminateOffload of {@code conn} without waiting for its completion, for scenarios that
+   * act while the terminate is in progress; {@link #terminate(HostConnection...)} or {@link
+   * #awaitTerminated} then waits for it.
+   */
+  public void beginTerminate(HostConnection conn) {
+    requirePhase(conn, "terminate", ConnectionPhase.OFFLOADED);
+    startTerminate(conn);
+  }
+
+  /**
    * MiniportTerminateOffload of a whole tree offloaded by {@link #initiate}: the objects it
    * offloaded, parent first, in one call; waits for the completion.
    */

@@ -43,7 +43,8 @@ public final class ForwardSteps {
     HostConnection c = world.connection();
     List<TcpSegment> segments = divert(n, bytes);
     world.terminateCallSeq = world.session().log().events().size();
-    world.session().clock().schedule(1, () -> world.session().host().forward(c, segments.toArray(TcpSegment[]::new)));
+    world.session().host().beginTerminate(c);
+    world.session().host().forward(c, segments.toArray(TcpSegment[]::new));
     world.lastTerminate = world.session().host().terminate(c);
   }
 

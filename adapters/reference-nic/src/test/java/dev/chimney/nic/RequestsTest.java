@@ -68,7 +68,7 @@ class RequestsTest {
         .containsExactly(NdisStatus.UPLOAD_ALL);
 
     fx.nic.terminateOffload(tcp);
-    fx.clock.advance(ONE_MS);
+    fx.clock.advance(TcpTimers.UPLOAD_LATENCY_NANOS + ONE_MS);
 
     assertThat(statuses()).as("TRM-7: OFFLOAD_RESUME after the termination;%s", fx.callLog())
         .containsExactly(NdisStatus.UPLOAD_ALL, NdisStatus.OFFLOAD_RESUME);

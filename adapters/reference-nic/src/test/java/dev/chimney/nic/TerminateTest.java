@@ -158,7 +158,7 @@ class TerminateTest {
 
   private void terminate(OffloadBlockList tcp) {
     assertThat(fx.nic.terminateOffload(tcp)).as("terminate returns PENDING").isEqualTo(NdisStatus.PENDING);
-    fx.clock.advance(ONE_MS);
+    fx.clock.advance(TcpTimers.UPLOAD_LATENCY_NANOS + ONE_MS);
     assertThat(fx.host.calls("terminateOffloadComplete")).as("TOC-1: completed once;%s", fx.callLog())
         .singleElement().satisfies(c -> assertThat(c.subject()).isSameAs(tcp));
     assertThat(tcp.status()).as("TOC-2: Status").isEqualTo(NdisStatus.SUCCESS);
