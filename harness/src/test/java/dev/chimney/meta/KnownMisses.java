@@ -10,9 +10,6 @@ import java.util.Map;
 final class KnownMisses {
   private KnownMisses() {}
 
-  /** By faulty target, why its rule's monitor misses it. */
-  static final Map<String, String> BY_TARGET = Map.of(
-      "faulty:FWD-3:unprocessed", "FWD-3 is judged only when the scenario ends; by then the scripted peer has"
-          + " retransmitted the forwarded bytes after its 200 ms retransmission timeout, and the target processed"
-          + " them from the wire. The monitor should require the ACK before the peer's first retransmission of them.");
+  /** By faulty target, why its rule's monitor misses it. None today. */
+  static final Map<String, String> BY_TARGET = Map.of();
 }

@@ -15,9 +15,11 @@ import java.util.Map;
  * FWD-3: a forwarded segment is processed as if it had come off the wire: in-window data is
  * acknowledged on the wire and reaches the host.
  *
- * <p>Exercised by a forward carrying data. When the scenario ends, the target's ACK must have moved
- * past the ACK it had sent before the forward (else the delegated RcvNxt) by at least the forwarded
- * data bytes, and at least as many bytes must have reached the host since the forward.
+ * <p>Exercised by a forward carrying data. The target's ACK must move past the ACK it had sent
+ * before the forward (else the delegated RcvNxt) by at least the forwarded data bytes, and must do so
+ * before the peer sends any of those bytes again on the wire: a target that ignored the forward
+ * would otherwise pass once the peer's retransmission brought the data in the ordinary way. When
+ * the scenario ends, at least as many bytes must have reached the host since the forward.
  *
  * <p>Decisions: the log keeps forwarded lists without their bytes, so a list's data is its length
  * less a 20-byte TCP header (see {@link ForwardedSegments}). A forwarded segment the target already
@@ -34,8 +36,28 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
   /** Per connection, the peer's data segments seen on the wire and not yet matched by a forwarded list. */
   private final Map<String, List<TcpSegment>> wireData = new HashMap<>();
 
-  /** One forward with data: where the connection stood before it. */
-  private record Obligation(Event.Call call, String connection, long bytes, Long ackBefore, long deliveredBefore) {}
+  /** One forward with data: where the connection stood before it, and whether its ACK was judged. */
+  private static final class Obligation {
+    final Event.Call call;
+    final String connection;
+    final long bytes;
+    final Long ackBefore;
+    final long deliveredBefore;
+    boolean ackJudged;
+
+    Obligation(Event.Call call, String connection, long bytes, Long ackBefore, long deliveredBefore) {
+      this.call = call;
+      this.connection = connection;
+      this.bytes = bytes;
+      this.ackBefore = ackBefore;
+      this.deliveredBefore = deliveredBefore;
+    }
+
+    /** One past the last forwarded byte. */
+    long end() {
+      return Seq.add(ackBefore, bytes);
+    }
+  }
 
   Fwd3ForwardedDataProcessed(MonitorContext context) {
     super("FWD-3", context);
@@ -45,6 +67,7 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
   public void onEvent(Event event) {
     if (event instanceof Event.Packet p && p.direction() == Direction.TO_TARGET && p.connection() != null
         && p.segment().payloadLength() > 0) {
+      judgeResentData(p);
       wireData.computeIfAbsent(p.connection(), k -> new ArrayList<>()).add(p.segment());
       return;
     }
@@ -74,6 +97,26 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     obligations.add(new Obligation(c, conn.name, bytes, ackBefore, conn.delivered));
   }
 
+  /**
+   * The peer sends data again that a forward already carried: by now the target must have
+   * acknowledged the forwarded bytes, or it did not process them.
+   */
+  private void judgeResentData(Event.Packet p) {
+    TrackedConnection conn = tracker().connection(p.connection());
+    for (Obligation o : obligations) {
+      if (o.ackJudged || o.ackBefore == null || !o.connection.equals(p.connection())
+          || !Seq.lt(p.segment().seq(), o.end())) {
+        continue;
+      }
+      o.ackJudged = true;
+      if (conn.highestTargetAck == null || Seq.lt(conn.highestTargetAck, o.end())) {
+        violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK "
+            + o.end() + ") before the peer had to send them again", "highest ACK " + conn.highestTargetAck
+            + " when packet " + p.packetNumber() + " resent seq " + p.segment().seq(), o.call);
+      }
+    }
+  }
+
   /** Takes the first wire segment of {@code data} bytes the target acknowledged by {@code ack}, if any. */
   private boolean matchesAcknowledgedWireSegment(String connection, long data, Long ack) {
     List<TcpSegment> seen = wireData.getOrDefault(connection, List.of());
@@ -90,18 +133,18 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
   @Override
   public void finish() {
     for (Obligation o : obligations) {
-      TrackedConnection conn = tracker().connection(o.connection());
-      if (o.ackBefore() != null) {
-        long moved = conn.highestTargetAck == null ? 0 : Seq.distance(o.ackBefore(), conn.highestTargetAck);
-        if (conn.highestTargetAck == null || Seq.lt(conn.highestTargetAck, o.ackBefore()) || moved < o.bytes()) {
-          violation(o.connection() + ": the " + o.bytes() + " forwarded data bytes acknowledged on the wire (ACK past "
-              + Seq.add(o.ackBefore(), o.bytes() - 1) + ")", "highest ACK " + conn.highestTargetAck, o.call());
+      TrackedConnection conn = tracker().connection(o.connection);
+      if (o.ackBefore != null && !o.ackJudged) {
+        long moved = conn.highestTargetAck == null ? 0 : Seq.distance(o.ackBefore, conn.highestTargetAck);
+        if (conn.highestTargetAck == null || Seq.lt(conn.highestTargetAck, o.ackBefore) || moved < o.bytes) {
+          violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK past "
+              + Seq.add(o.ackBefore, o.bytes - 1) + ")", "highest ACK " + conn.highestTargetAck, o.call);
         }
       }
-      long delivered = conn.delivered - o.deliveredBefore();
-      if (delivered < o.bytes()) {
-        violation(o.connection() + ": the " + o.bytes() + " forwarded data bytes handed to the host",
-            delivered + " bytes handed to the host", o.call());
+      long delivered = conn.delivered - o.deliveredBefore;
+      if (delivered < o.bytes) {
+        violation(o.connection + ": the " + o.bytes + " forwarded data bytes handed to the host",
+            delivered + " bytes handed to the host", o.call);
       }
     }
   }
