@@ -2,7 +2,6 @@ package dev.chimney.replay;
 
 import dev.chimney.host.HarnessTimeoutException;
 import dev.chimney.host.HostConnection;
-import dev.chimney.host.HostRefusalException;
 import dev.chimney.host.HostStack;
 import dev.chimney.host.OffloadResult;
 import dev.chimney.host.Session;
@@ -99,7 +98,9 @@ public final class ReplayDriver {
         targetIsn = step.peerSide.irs();
         peerIsn = step.peerSide.iss();
         sent = step.replay(problems);
-      } catch (HostRefusalException | HarnessTimeoutException e) {
+      } catch (IllegalStateException | HarnessTimeoutException e) {
+        // A refusal (HostRefusalException is one) or a call the connection's phase does not allow,
+        // because the target answered otherwise than recorded: the replay cannot go on.
         problems.add("replay stopped: " + e.getMessage());
       } finally {
         if (step.peerSide != null) {
@@ -162,10 +163,10 @@ public final class ReplayDriver {
         if (p.handshake()) {
           continue;
         }
-        issueActionsBefore(p.number(), problems);
         if (!offloaded && !offloadPlaced) {
           offload(problems);
         }
+        issueActionsBefore(p.number(), problems);
         if (p.fromTarget()) {
           expectedFromTarget++;
           int want = expectedFromTarget;
@@ -223,6 +224,20 @@ public final class ReplayDriver {
       }
     }
 
+    /**
+     * The data of {@code first} and of the sends that follow it from the same source: certify's
+     * comments list one call's chain as several sends, and a chain is segmented as one stream.
+     */
+    private byte[][] chain(HostAction first) {
+      List<byte[]> chunks = new ArrayList<>();
+      chunks.add(new byte[first.bytes()]);
+      while (!actions.isEmpty() && actions.peekFirst().kind() == ActionKind.SEND
+          && actions.peekFirst().source().equals(first.source()) && first.source().endsWith(" comment")) {
+        chunks.add(new byte[actions.pollFirst().bytes()]);
+      }
+      return chunks.toArray(new byte[0][]);
+    }
+
     /** Issues the host actions placed before packet {@code packet}; the target's own upcalls are awaited, not issued. */
     private void issueActionsBefore(long packet, List<String> problems) {
       while (!actions.isEmpty() && actions.peekFirst().packet() <= packet) {
@@ -233,7 +248,7 @@ public final class ReplayDriver {
               offload(problems);
             }
           }
-          case SEND -> host.send(conn, new byte[a.bytes()]);
+          case SEND -> host.send(conn, chain(a));
           case GRACEFUL_DISCONNECT -> host.disconnect(conn, DisconnectFlags.GRACEFUL_CLOSE, new byte[a.bytes()]);
           case ABORTIVE_DISCONNECT -> host.disconnect(conn, DisconnectFlags.ABORTIVE_CLOSE);
           case TERMINATE -> host.terminate(conn);

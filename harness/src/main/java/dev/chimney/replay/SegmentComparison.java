@@ -37,7 +37,7 @@ public final class SegmentComparison {
       long aAck = relative(a.ack(), live.peerIsn());
       if (r == null) {
         out.add(new Difference(0, i + 1, "segment", "none (the recording has " + recorded.size() + ")",
-            TcpFlag.describe(a.flags()) + " seq " + aSeq + " ack " + aAck + " len " + a.payloadLength()));
+            summary(a.flags(), aSeq, a.has(TcpFlag.ACK) ? aAck : -1, a.payloadLength())));
         continue;
       }
       add(out, r, i, "flags", TcpFlag.describe(r.flags()), TcpFlag.describe(a.flags()));
@@ -102,8 +102,13 @@ public final class SegmentComparison {
   }
 
   private static String describe(RecordedTrace trace, RecordedPacket r) {
-    return TcpFlag.describe(r.flags()) + " seq " + relative(r.seq(), trace.targetIsn()) + " ack "
-        + relative(r.ack(), trace.peerIsn()) + " len " + r.payloadLength();
+    return summary(r.flags(), relative(r.seq(), trace.targetIsn()),
+        r.has(TcpFlag.ACK) ? relative(r.ack(), trace.peerIsn()) : -1, r.payloadLength());
+  }
+
+  /** "RST|ACK seq 501 ack 1 len 0"; the ack only with ACK ({@code ack} -1 without). */
+  private static String summary(int flags, long seq, long ack, int length) {
+    return TcpFlag.describe(flags) + " seq " + seq + (ack < 0 ? "" : " ack " + ack) + " len " + length;
   }
 
   /** {@code seq} after {@code isn}, in [0, 2^32). */
