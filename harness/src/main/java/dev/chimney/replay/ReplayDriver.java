@@ -89,15 +89,15 @@ public final class ReplayDriver {
     List<TcpSegment> live = List.of();
     long targetIsn = 0;
     long peerIsn = 0;
-    int sent = 0;
+    Step step = null;
     try (Session session = Session.open(provider, Map.of(), timeouts)) {
       session.log().addListener(monitors);
-      Step step = new Step(session, trace);
+      step = new Step(session, trace);
       try {
         step.connect();
         targetIsn = step.peerSide.irs();
         peerIsn = step.peerSide.iss();
-        sent = step.replay(problems);
+        step.replay(problems);
       } catch (IllegalStateException | HarnessTimeoutException e) {
         // A refusal (HostRefusalException is one) or a call the connection's phase does not allow,
         // because the target answered otherwise than recorded: the replay cannot go on.
@@ -114,7 +114,7 @@ public final class ReplayDriver {
       problems.addAll(session.targetFaults());
     }
     ScenarioVerdicts verdicts = monitors.finish();
-    return new LiveRun(verdicts, live, targetIsn, peerIsn, sent, problems,
+    return new LiveRun(verdicts, live, targetIsn, peerIsn, step == null ? 0 : step.sent, problems,
         outDir.resolve(ARTIFACT_BASE + ".pcapng"), outDir.resolve(ARTIFACT_BASE + ".events.txt"),
         System.nanoTime() - started);
   }
@@ -133,6 +133,7 @@ public final class ReplayDriver {
     private final boolean offloadPlaced;
     private long replayStart;
     private long recordedStart = -1;
+    private int sent;
 
     Step(Session session, RecordedTrace trace) {
       this.session = session;
@@ -156,8 +157,7 @@ public final class ReplayDriver {
       replayStart = session.clock().nanoTime();
     }
 
-    int replay(List<String> problems) {
-      int sent = 0;
+    void replay(List<String> problems) {
       int expectedFromTarget = 0;
       for (RecordedPacket p : trace.packets()) {
         if (p.handshake()) {
@@ -187,7 +187,6 @@ public final class ReplayDriver {
       peerSide.setAckPolicy(AckPolicy.ALL);
       peerSide.ackNow();
       session.clock().runFor(timeouts.quiet().toNanos());
-      return sent;
     }
 
     private int liveCount() {

@@ -1,12 +1,12 @@
 package dev.chimney.replay;
 
+import dev.chimney.host.Timeouts;
 import dev.chimney.report.Reports;
 import dev.chimney.report.WrittenReports;
 import dev.chimney.rules.Certification;
 import dev.chimney.rules.CertificationJudge;
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.ScenarioResult;
-import dev.chimney.host.Timeouts;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.io.IOException;
 import java.nio.file.Path;
