@@ -117,6 +117,21 @@ class ReplayShippedTracesTest {
   }
 
   @Test
+  void aManifestThatDeclaresTheWindowComparableGetsItCompared() throws Exception {
+    Path manifest = ReplayTraces.TRACES.resolve("linux/replay-test-window.yaml");
+    Files.writeString(manifest, "capture: half-close.pcap\ntarget: 192.0.2.1:8080\ncompare-window: true\n");
+    try {
+      RecordedTrace trace = RecordedTraceReader.read(new ManifestReader(ReplayTraces.CATALOGUE).read(manifest));
+      ReplayReport r = new Replayer(ReplayTraces.CATALOGUE, dev.chimney.host.Timeouts.DEFAULTS).replay(trace,
+          dev.chimney.host.TargetRegistry.discover(List.of()).get("reference-nic"), "reference-nic", Timing.fast, out);
+      assertThat(r.differences()).extracting(Difference::field).as(ReplayTraces.describe(r)).contains("window");
+      assertThat(r.allowed()).extracting(AllowedDifference::what).doesNotContain("window");
+    } finally {
+      Files.delete(manifest);
+    }
+  }
+
+  @Test
   void recordedTimingGivesTheSameAnswers() throws Exception {
     ReplayReport r = ReplayTraces.replay("reference-nic/graceful-with-data", "reference-nic", Timing.recorded, out);
     assertThat(r.passed()).as(ReplayTraces.describe(r)).isTrue();
