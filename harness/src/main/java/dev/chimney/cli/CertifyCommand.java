@@ -111,7 +111,7 @@ final class CertifyCommand implements Callable<Integer> {
   }
 
   /** The names {@link Timeouts} knows: its record components, so a new timeout needs no change here. */
-  private static List<String> timeoutNames() {
+  static List<String> timeoutNames() {
     return Arrays.stream(Timeouts.class.getRecordComponents()).map(RecordComponent::getName).toList();
   }
 

@@ -15,12 +15,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "chimney",
     description = "Certifies TCP chimney offload targets against the rule catalogue.",
     // rules is added by commandLine(), which chooses the catalogue it reads.
-    subcommands = {CertifyCommand.class, ListTargetsCommand.class, CheckTraceCommand.class, ServeCommand.class},
-    synopsisSubcommandLabel = "(certify | list-targets | rules | check-trace)",
+    subcommands = {CertifyCommand.class, ListTargetsCommand.class, CheckTraceCommand.class, ReplayCommand.class,
+        ServeCommand.class},
+    synopsisSubcommandLabel = "(certify | list-targets | rules | check-trace | replay)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:certify: certified; check-trace: no rule failed; other commands: done",
-        "1:certify: not certified; check-trace: a rule failed",
+        "0:certify: certified; check-trace: no rule failed; replay: no rule failed, no difference; other commands: done",
+        "1:certify: not certified; check-trace: a rule failed; replay: a rule failed or the target differed",
         "2:bad usage or input (one line on standard error)",
         "3:internal error (a bug: please report it)"})
 public final class Main implements Runnable {
@@ -55,6 +56,6 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: certify, list-targets, rules or check-trace");
+    throw new ParameterException(spec.commandLine(), "missing command: certify, list-targets, rules, check-trace or replay");
   }
 }

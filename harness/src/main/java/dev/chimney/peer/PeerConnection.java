@@ -162,6 +162,31 @@ public final class PeerConnection {
   }
 
   /**
+   * Sends one segment of a recorded conversation (replay): as given, like {@link #sendSegment}, but
+   * it counts as sent, so that the sanity checks accept the target's acknowledgment of it, and the
+   * acknowledgment it carries counts as advertised. Nothing is retransmitted: the recording's own
+   * retransmissions are replayed as they come. Use with {@link AckPolicy#NONE}, so that the
+   * acknowledgments on the wire are the recording's.
+   *
+   * @param flags the flags byte, see {@link TcpFlag#mask}
+   * @throws IllegalStateException before the target's SYN
+   */
+  public void sendRecorded(long seq, long ack, int flags, byte[] data) {
+    requireRemote();
+    TcpSegment segment = new TcpSegment(local, remote, seq, ack, flags, receiver.windowField(false), TcpOptions.NONE,
+        data);
+    long end = Seq.add(seq, segment.seqLength());
+    if (Seq.gt(end, sndMax)) {
+      // Sent and done with: nothing in flight, so the retransmission timer stays off.
+      sndUna = end;
+      sndNxt = end;
+      sndMax = end;
+      bufferStart = end;
+    }
+    impairments.submit(segment, ownSegments);
+  }
+
+  /**
    * Sends {@code data} by another route: the segments, of {@code segmentSize} bytes each, are
    * returned instead of going on the wire, as when they reach the target's host through another
    * interface and the host forwards them. They count in the connection's stream like {@link #send}

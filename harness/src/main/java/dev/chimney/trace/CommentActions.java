@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * <p>The comments name objects as the host did ("TCP1"); the trace judge names connections in the
  * order it first sees them, which is the host's order when the host opens its connections one after
  * the other, as the scenarios do. An initiate's and a terminate's connections are named only in
- * their completions, so those stand for the whole request. Stateless; any thread.
+ * their completions, so those stand for the whole request. Public for {@code replay}, which issues
+ * the host's actions again. Stateless; any thread.
  */
-final class CommentActions {
+public final class CommentActions {
   private static final Pattern EVENT = Pattern.compile("#\\d+ (host|target): (\\w+)\\((.*)\\)");
   private static final Pattern NBL = Pattern.compile("#(\\d+)\\((\\d+)B (NDIS_STATUS_\\w+)\\)");
   private static final Pattern TREE_TCP = Pattern.compile("(TCP\\d+)=(NDIS_STATUS_\\w+)");
@@ -30,12 +31,12 @@ final class CommentActions {
    * @param fromTarget true for the target's upcalls (completions), which may follow the packet they
    *     are written on when it is the capture's last
    */
-  record Parsed(HostAction action, boolean fromTarget) {}
+  public record Parsed(HostAction action, boolean fromTarget) {}
 
   private CommentActions() {}
 
   /** True when {@code comment} is in certify's form: what tells an annotated capture. */
-  static boolean isChimneyEvent(String comment) {
+  public static boolean isChimneyEvent(String comment) {
     return EVENT.matcher(comment).matches();
   }
 
@@ -45,7 +46,7 @@ final class CommentActions {
    * @param ownConnection the name of the connection of the packet the comment is on, for host sends
    *     that named none
    */
-  static List<Parsed> parse(String comment, long packet, String ownConnection) {
+  public static List<Parsed> parse(String comment, long packet, String ownConnection) {
     Matcher m = EVENT.matcher(comment);
     if (!m.matches()) {
       return List.of();

@@ -7,7 +7,7 @@ package dev.chimney.trace;
  * @param address the address
  * @param port the port, or -1 for any
  */
-record EndpointPattern(IpAddress address, int port) {
+public record EndpointPattern(IpAddress address, int port) {
   private static final int ANY_PORT = -1;
   private static final int MAX_PORT = 0xFFFF;
 
@@ -45,6 +45,14 @@ record EndpointPattern(IpAddress address, int port) {
   /** True when {@code address}:{@code port} is this endpoint. */
   boolean matches(IpAddress other, int otherPort) {
     return address.equals(other) && (port == ANY_PORT || port == otherPort);
+  }
+
+  /**
+   * True when the raw address (4 or 16 bytes, as {@code TcpPacketDecoder} gives it) and port are
+   * this endpoint: for {@code replay}, which reads captures without the trace judge.
+   */
+  public boolean matches(byte[] rawAddress, int ipVersion, int otherPort) {
+    return matches(IpAddress.of(rawAddress, ipVersion), otherPort);
   }
 
   @Override

@@ -98,6 +98,7 @@ public final class ManifestReader {
     List<HostAction> actions = new ArrayList<>();
     Map<String, Verdict> expect = new LinkedHashMap<>();
     Map<String, Integer> expectLines = new LinkedHashMap<>();
+    boolean compareWindow = false;
     try (JsonParser p = mapper.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new ManifestException(file, line(p.currentTokenLocation()), "a manifest is a mapping with at least 'capture:'");
@@ -113,15 +114,16 @@ public final class ManifestReader {
           case "peer" -> peer = endpoint(file, line, text(file, p, key));
           case "actions" -> readActions(file, p, actions);
           case "expect" -> readExpect(file, p, expect, expectLines);
+          case "compare-window" -> compareWindow = bool(file, p, key);
           default -> throw new ManifestException(file, line,
-              "unknown key '" + key + "' (known: capture, description, target, peer, actions, expect)");
+              "unknown key '" + key + "' (known: capture, description, target, peer, actions, expect, compare-window)");
         }
       }
     }
     if (capture == null) {
       throw new ManifestException(file, 0, "no 'capture:' naming the capture file");
     }
-    return new TraceManifest(file, capture, description, target, peer, actions, expect, expectLines);
+    return new TraceManifest(file, capture, description, target, peer, actions, expect, expectLines, compareWindow);
   }
 
   private static String text(Path file, JsonParser p, String key) throws IOException, ManifestException {
@@ -129,6 +131,13 @@ public final class ManifestReader {
       throw new ManifestException(file, line(p.currentTokenLocation()), "'" + key + "' must be text, not " + tokenName(p));
     }
     return p.getText();
+  }
+
+  private static boolean bool(Path file, JsonParser p, String key) throws IOException, ManifestException {
+    if (!p.currentToken().isBoolean()) {
+      throw new ManifestException(file, line(p.currentTokenLocation()), "'" + key + "' must be true or false, not " + tokenName(p));
+    }
+    return p.getBooleanValue();
   }
 
   private static String tokenName(JsonParser p) {

@@ -20,9 +20,12 @@ import java.util.Map;
  * @param actions the host actions, in file order; empty when the capture's comments are to be used
  * @param expect the expected verdict per rule ID, in file order
  * @param expectLines the manifest line of each expectation, for messages
+ * @param compareWindow whether {@code replay} compares the target's window field with the recording's
+ *     ({@code compare-window: true}); false by default, since a window follows buffer sizes
  */
 public record TraceManifest(Path file, Path capture, String description, EndpointPattern target,
-    EndpointPattern peer, List<HostAction> actions, Map<String, Verdict> expect, Map<String, Integer> expectLines) {
+    EndpointPattern peer, List<HostAction> actions, Map<String, Verdict> expect, Map<String, Integer> expectLines,
+    boolean compareWindow) {
   public TraceManifest {
     actions = List.copyOf(actions);
     expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));

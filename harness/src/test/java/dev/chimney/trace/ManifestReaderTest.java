@@ -73,7 +73,7 @@ class ManifestReaderTest {
         Arguments.of("a float for packet", "capture: x.pcap\nactions:\n  - {packet: 1.5, do: offload}", ":3: Cannot coerce Floating-point value (1.5) to a whole number"),
         Arguments.of("actions not a list", "capture: x.pcap\nactions: 7", ":2: 'actions' must be a list, not a number"),
         Arguments.of("capture not text", "capture: [a, b]", ":1: 'capture' must be text, not a list"),
-        Arguments.of("unknown key", "capture: x.pcap\ntarget: 192.0.2.1\nspeed: 10", ":3: unknown key 'speed' (known: capture, description, target, peer, actions, expect)"),
+        Arguments.of("unknown key", "capture: x.pcap\ntarget: 192.0.2.1\nspeed: 10", ":3: unknown key 'speed' (known: capture, description, target, peer, actions, expect, compare-window)"),
         Arguments.of("unknown action key", "capture: x.pcap\nactions:\n  - {packet: 1, do: offload, colour: red}", ":3: unknown key 'colour'"),
         Arguments.of("unknown action", "capture: x.pcap\nactions:\n  - {packet: 1, do: dance}", ":3: unknown action 'dance' (known: offload, send,"),
         Arguments.of("packet and time", "capture: x.pcap\nactions:\n  - {packet: 1, time: 2, do: offload}", ":3: the action needs exactly one of 'packet:'"),
