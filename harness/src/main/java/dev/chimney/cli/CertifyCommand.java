@@ -8,6 +8,7 @@ import dev.chimney.rules.Certification;
 import dev.chimney.rules.CertificationJudge;
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.RunRecord;
+import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.io.File;
 import java.io.IOException;
@@ -69,6 +70,11 @@ final class CertifyCommand implements Callable<Integer> {
       description = "Override a timeout (completion, delivery, quiet). Repeatable.")
   private Map<String, String> timeouts = new LinkedHashMap<>();
 
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "How many scenarios run at once on a target on real time (targets on virtual time"
+          + " always run one at a time). Default: " + CucumberSuite.REAL_TIME_PARALLELISM + ".")
+  private int parallelism = CucumberSuite.REAL_TIME_PARALLELISM;
+
   @Mixin
   private AdapterPathOption adapterPath;
 
@@ -77,6 +83,10 @@ final class CertifyCommand implements Callable<Integer> {
     List<Path> adapters = adapterPath.entries();
     OffloadTargetProvider provider = RemoteTargets.resolve(adapters, target);
     checkTimeouts();
+    if (parallelism < 1) {
+      throw new UserError("--parallelism must be at least 1, not " + parallelism);
+    }
+    boolean virtualTime = provider.capabilities().contains(Capability.VIRTUAL_TIME);
     RuleCatalogue catalogue = RuleCatalogue.load();
     Optional<RuleTags.Selection> selection = Optional.ofNullable(rules).map(r -> select(catalogue, r));
     Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, RemoteTargets.folderName(target))).toAbsolutePath().normalize();
@@ -96,7 +106,7 @@ final class CertifyCommand implements Callable<Integer> {
     console.println("certifying " + target
         + selection.map(s -> " on the scenarios of " + String.join(", ", s.ruleIds())).orElse(""));
     console.flush();
-    CucumberSuite.run(CucumberSuite.request(selection),
+    CucumberSuite.run(CucumberSuite.request(selection, virtualTime ? 1 : parallelism),
         new ProgressListener(console), new LegacyXmlReportGeneratingListener(junitXml, console));
 
     Certification certification =

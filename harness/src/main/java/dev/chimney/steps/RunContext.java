@@ -4,6 +4,7 @@ import dev.chimney.host.RunSettings;
 import dev.chimney.host.Timeouts;
 import dev.chimney.remote.RemoteTargets;
 import dev.chimney.rules.RuleCatalogue;
+import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +27,16 @@ final class RunContext {
     targetName = RunSettings.target();
     provider = RemoteTargets.resolve(RunSettings.adapterPath(), targetName);
     catalogue = RuleCatalogue.load();
-    timeouts = RunSettings.timeouts();
+    timeouts = RunSettings.timeouts(defaultTimeouts(provider));
     out = RunSettings.out();
+  }
+
+  /**
+   * The defaults for the target's clock: on real time every quiet period is waited out in full,
+   * so it is shorter there ({@link Timeouts#REAL_TIME_QUIET}).
+   */
+  static Timeouts defaultTimeouts(OffloadTargetProvider provider) {
+    return provider.capabilities().contains(Capability.VIRTUAL_TIME) ? Timeouts.DEFAULTS : Timeouts.REAL_TIME_DEFAULTS;
   }
 
   /** The run's context, resolved anew whenever the settings name another target or folder. */
