@@ -8,6 +8,7 @@ import dev.chimney.rules.Certification;
 import dev.chimney.rules.CertificationJudge;
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.RunRecord;
+import dev.chimney.rules.ScenarioResult;
 import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.io.File;
@@ -110,7 +111,7 @@ final class CertifyCommand implements Callable<Integer> {
         new ProgressListener(console), new LegacyXmlReportGeneratingListener(junitXml, console));
 
     Certification certification =
-        CertificationJudge.judge(target, provider.capabilities(), catalogue, RunRecord.results());
+        CertificationJudge.judge(target, provider.capabilities(), catalogue, inFeatureOrder(RunRecord.results()));
     try {
       Reports.writeAll(certification, outDir, allureResults);
     } catch (IOException e) {
@@ -118,6 +119,33 @@ final class CertifyCommand implements Callable<Integer> {
     }
     CertificationSummary.print(certification, outDir, console);
     return certification.certified() ? ExitCodes.CERTIFIED : ExitCodes.NOT_CERTIFIED;
+  }
+
+  /**
+   * The results by feature file, then line: the order in which scenarios run one at a time. Run in
+   * parallel they finish in any order; sorted, the reports list them (and cite the first evidence
+   * of a rule) the same way in every run.
+   */
+  private static List<ScenarioResult> inFeatureOrder(List<ScenarioResult> results) {
+    return results.stream()
+        .sorted(Comparator.comparing((ScenarioResult r) -> featureFile(r.feature())).thenComparingInt(r -> featureLine(r.feature())))
+        .toList();
+  }
+
+  /** "features/x.feature" of "features/x.feature:12". */
+  private static String featureFile(String location) {
+    int colon = location.lastIndexOf(':');
+    return colon < 0 ? location : location.substring(0, colon);
+  }
+
+  /** 12 of "features/x.feature:12"; 0 when the location has no line. */
+  private static int featureLine(String location) {
+    int colon = location.lastIndexOf(':');
+    try {
+      return colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** The names {@link Timeouts} knows: its record components, so a new timeout needs no change here. */
