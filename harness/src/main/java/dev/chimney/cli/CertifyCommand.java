@@ -72,8 +72,8 @@ final class CertifyCommand implements Callable<Integer> {
   private Map<String, String> timeouts = new LinkedHashMap<>();
 
   @Option(names = "--parallelism", paramLabel = "N",
-      description = "How many scenarios run at once on a target on real time (targets on virtual time"
-          + " always run one at a time). Default: " + CucumberSuite.REAL_TIME_PARALLELISM + ".")
+      description = "How many scenarios run at once on an in-process target on real time (targets on"
+          + " virtual time and remote ones always run one at a time). Default: " + CucumberSuite.REAL_TIME_PARALLELISM + ".")
   private int parallelism = CucumberSuite.REAL_TIME_PARALLELISM;
 
   @Mixin
@@ -87,7 +87,9 @@ final class CertifyCommand implements Callable<Integer> {
     if (parallelism < 1) {
       throw new UserError("--parallelism must be at least 1, not " + parallelism);
     }
-    boolean virtualTime = provider.capabilities().contains(Capability.VIRTUAL_TIME);
+    // On virtual time one at a time keeps the captures byte-identical; a remote target holds one
+    // connection for the run and serves one scenario at a time over it.
+    boolean oneAtATime = provider.capabilities().contains(Capability.VIRTUAL_TIME) || RemoteTargets.isRemote(target);
     RuleCatalogue catalogue = RuleCatalogue.load();
     Optional<RuleTags.Selection> selection = Optional.ofNullable(rules).map(r -> select(catalogue, r));
     Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, RemoteTargets.folderName(target))).toAbsolutePath().normalize();
@@ -107,7 +109,7 @@ final class CertifyCommand implements Callable<Integer> {
     console.println("certifying " + target
         + selection.map(s -> " on the scenarios of " + String.join(", ", s.ruleIds())).orElse(""));
     console.flush();
-    CucumberSuite.run(CucumberSuite.request(selection, virtualTime ? 1 : parallelism),
+    CucumberSuite.run(CucumberSuite.request(selection, oneAtATime ? 1 : parallelism),
         new ProgressListener(console), new LegacyXmlReportGeneratingListener(junitXml, console));
 
     Certification certification =

@@ -35,7 +35,8 @@ final class CucumberSuite {
    * waiting on real timers (quiet periods, the kernel's RTO), not on the CPU, so this is above the
    * core count; each scenario has its own session, clock and target instance (for the kernel, its
    * own namespace and TUN device). Targets on virtual time always run one at a time, so that their
-   * captures stay byte-identical from run to run.
+   * captures stay byte-identical from run to run, and so do remote targets, which serve one
+   * scenario at a time over their one connection.
    */
   static final int REAL_TIME_PARALLELISM = 8;
   /** The system property Allure reads, once per JVM, for where to write its results. */

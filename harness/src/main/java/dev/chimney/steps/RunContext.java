@@ -27,16 +27,19 @@ final class RunContext {
     targetName = RunSettings.target();
     provider = RemoteTargets.resolve(RunSettings.adapterPath(), targetName);
     catalogue = RuleCatalogue.load();
-    timeouts = RunSettings.timeouts(defaultTimeouts(provider));
+    timeouts = RunSettings.timeouts(defaultTimeouts(provider, targetName));
     out = RunSettings.out();
   }
 
   /**
-   * The defaults for the target's clock: on real time every quiet period is waited out in full,
-   * so it is shorter there ({@link Timeouts#REAL_TIME_QUIET}).
+   * The defaults for the target: on real time every quiet period is waited out in full, so an
+   * in-process target on real time (the kernel's) gets {@link Timeouts#REAL_TIME_QUIET}, chosen
+   * against the kernel's timers. A remote target keeps {@link Timeouts#DEFAULTS}: the harness knows
+   * nothing of its timers, nor of the process boundary's delays.
    */
-  static Timeouts defaultTimeouts(OffloadTargetProvider provider) {
-    return provider.capabilities().contains(Capability.VIRTUAL_TIME) ? Timeouts.DEFAULTS : Timeouts.REAL_TIME_DEFAULTS;
+  static Timeouts defaultTimeouts(OffloadTargetProvider provider, String targetName) {
+    boolean shortQuiet = !provider.capabilities().contains(Capability.VIRTUAL_TIME) && !RemoteTargets.isRemote(targetName);
+    return shortQuiet ? Timeouts.REAL_TIME_DEFAULTS : Timeouts.DEFAULTS;
   }
 
   /** The run's context, resolved anew whenever the settings name another target or folder. */

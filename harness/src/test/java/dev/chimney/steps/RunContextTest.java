@@ -16,16 +16,22 @@ import org.junit.jupiter.api.Test;
 class RunContextTest {
   @Test
   void aTargetOnVirtualTimeKeepsTheDefaultQuietPeriod() {
-    assertThat(RunContext.defaultTimeouts(provider(Set.of(Capability.VIRTUAL_TIME)))).isEqualTo(Timeouts.DEFAULTS);
+    assertThat(RunContext.defaultTimeouts(provider(Set.of(Capability.VIRTUAL_TIME)), "reference-nic")).isEqualTo(Timeouts.DEFAULTS);
   }
 
   @Test
-  void aTargetOnRealTimeGetsTheShorterQuietPeriodAndTheSameWaitsForCompletionAndDelivery() {
-    Timeouts realTime = RunContext.defaultTimeouts(provider(Set.of(Capability.FORWARD)));
+  void anInProcessTargetOnRealTimeGetsTheShorterQuietPeriodAndTheSameWaitsForCompletionAndDelivery() {
+    Timeouts realTime = RunContext.defaultTimeouts(provider(Set.of(Capability.FORWARD)), "linux-kernel");
 
     assertThat(realTime.quiet()).as("quiet").isEqualTo(Timeouts.REAL_TIME_QUIET).isLessThan(Timeouts.DEFAULTS.quiet());
     assertThat(realTime.completion()).as("completion").isEqualTo(Timeouts.DEFAULTS.completion());
     assertThat(realTime.delivery()).as("delivery").isEqualTo(Timeouts.DEFAULTS.delivery());
+  }
+
+  @Test
+  void aRemoteTargetKeepsTheDefaultQuietPeriodThoughItRunsOnRealTime() {
+    assertThat(RunContext.defaultTimeouts(provider(Set.of(Capability.FORWARD)), "tcp:127.0.0.1:7000"))
+        .isEqualTo(Timeouts.DEFAULTS);
   }
 
   @Test
