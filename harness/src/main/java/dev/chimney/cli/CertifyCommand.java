@@ -8,6 +8,8 @@ import dev.chimney.rules.Certification;
 import dev.chimney.rules.CertificationJudge;
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.RunRecord;
+import dev.chimney.rules.ScenarioResult;
+import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.io.File;
 import java.io.IOException;
@@ -69,6 +71,11 @@ final class CertifyCommand implements Callable<Integer> {
       description = "Override a timeout (completion, delivery, quiet). Repeatable.")
   private Map<String, String> timeouts = new LinkedHashMap<>();
 
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "How many scenarios run at once on an in-process target on real time (targets on"
+          + " virtual time and remote ones always run one at a time). Default: " + CucumberSuite.REAL_TIME_PARALLELISM + ".")
+  private int parallelism = CucumberSuite.REAL_TIME_PARALLELISM;
+
   @Mixin
   private AdapterPathOption adapterPath;
 
@@ -77,6 +84,12 @@ final class CertifyCommand implements Callable<Integer> {
     List<Path> adapters = adapterPath.entries();
     OffloadTargetProvider provider = RemoteTargets.resolve(adapters, target);
     checkTimeouts();
+    if (parallelism < 1) {
+      throw new UserError("--parallelism must be at least 1, not " + parallelism);
+    }
+    // On virtual time one at a time keeps the captures byte-identical; a remote target holds one
+    // connection for the run and serves one scenario at a time over it.
+    boolean oneAtATime = provider.capabilities().contains(Capability.VIRTUAL_TIME) || RemoteTargets.isRemote(target);
     RuleCatalogue catalogue = RuleCatalogue.load();
     Optional<RuleTags.Selection> selection = Optional.ofNullable(rules).map(r -> select(catalogue, r));
     Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, RemoteTargets.folderName(target))).toAbsolutePath().normalize();
@@ -96,11 +109,11 @@ final class CertifyCommand implements Callable<Integer> {
     console.println("certifying " + target
         + selection.map(s -> " on the scenarios of " + String.join(", ", s.ruleIds())).orElse(""));
     console.flush();
-    CucumberSuite.run(CucumberSuite.request(selection),
+    CucumberSuite.run(CucumberSuite.request(selection, oneAtATime ? 1 : parallelism),
         new ProgressListener(console), new LegacyXmlReportGeneratingListener(junitXml, console));
 
     Certification certification =
-        CertificationJudge.judge(target, provider.capabilities(), catalogue, RunRecord.results());
+        CertificationJudge.judge(target, provider.capabilities(), catalogue, inFeatureOrder(RunRecord.results()));
     try {
       Reports.writeAll(certification, outDir, allureResults);
     } catch (IOException e) {
@@ -108,6 +121,33 @@ final class CertifyCommand implements Callable<Integer> {
     }
     CertificationSummary.print(certification, outDir, console);
     return certification.certified() ? ExitCodes.CERTIFIED : ExitCodes.NOT_CERTIFIED;
+  }
+
+  /**
+   * The results by feature file, then line: the order in which scenarios run one at a time. Run in
+   * parallel they finish in any order; sorted, the reports list them (and cite the first evidence
+   * of a rule) the same way in every run.
+   */
+  private static List<ScenarioResult> inFeatureOrder(List<ScenarioResult> results) {
+    return results.stream()
+        .sorted(Comparator.comparing((ScenarioResult r) -> featureFile(r.feature())).thenComparingInt(r -> featureLine(r.feature())))
+        .toList();
+  }
+
+  /** "features/x.feature" of "features/x.feature:12". */
+  private static String featureFile(String location) {
+    int colon = location.lastIndexOf(':');
+    return colon < 0 ? location : location.substring(0, colon);
+  }
+
+  /** 12 of "features/x.feature:12"; 0 when the location has no line. */
+  private static int featureLine(String location) {
+    int colon = location.lastIndexOf(':');
+    try {
+      return colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** The names {@link Timeouts} knows: its record components, so a new timeout needs no change here. */

@@ -10,7 +10,8 @@ import org.junit.platform.launcher.TestIdentifier;
 /**
  * Prints one line per scenario as it finishes: {@code PASS}, {@code FAIL} or {@code SKIP}, its
  * name and rule tags, and for a failure the first line of the reason. Called by the launcher on
- * the thread that runs the scenarios.
+ * the threads that run the scenarios, several at once when a real-time target's scenarios run in
+ * parallel: a scenario's lines are printed together.
  */
 final class ProgressListener implements TestExecutionListener {
   private final PrintWriter out;
@@ -38,7 +39,7 @@ final class ProgressListener implements TestExecutionListener {
     }
   }
 
-  private void print(String status, TestIdentifier scenario, String reason) {
+  private synchronized void print(String status, TestIdentifier scenario, String reason) {
     List<String> rules = RuleTags.ruleIds(scenario.getTags().stream().map(TestTag::getName).toList());
     out.println(status + "  " + scenario.getDisplayName() + "  " + rules);
     if (reason != null && !reason.isBlank()) {

@@ -48,12 +48,22 @@ public final class RunSettings {
   }
 
   /**
-   * The timeouts: the defaults with the overrides of {@link #TIMEOUTS} applied.
+   * The timeouts: {@link Timeouts#DEFAULTS} with the overrides of {@link #TIMEOUTS} applied.
    *
    * @throws IllegalArgumentException for an entry that is not "name=millis"
    */
   public static Timeouts timeouts() {
-    return Timeouts.from(parseTimeouts(System.getProperty(TIMEOUTS, "")));
+    return timeouts(Timeouts.DEFAULTS);
+  }
+
+  /**
+   * The timeouts: {@code defaults} (those of the target's clock) with the overrides of
+   * {@link #TIMEOUTS} applied.
+   *
+   * @throws IllegalArgumentException for an entry that is not "name=millis"
+   */
+  public static Timeouts timeouts(Timeouts defaults) {
+    return Timeouts.from(parseTimeouts(System.getProperty(TIMEOUTS, "")), defaults);
   }
 
   /** Formats overrides the way {@link #TIMEOUTS} holds them; the inverse of {@link #parseTimeouts}. */

@@ -4,6 +4,7 @@ import dev.chimney.host.RunSettings;
 import dev.chimney.host.Timeouts;
 import dev.chimney.remote.RemoteTargets;
 import dev.chimney.rules.RuleCatalogue;
+import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +27,19 @@ final class RunContext {
     targetName = RunSettings.target();
     provider = RemoteTargets.resolve(RunSettings.adapterPath(), targetName);
     catalogue = RuleCatalogue.load();
-    timeouts = RunSettings.timeouts();
+    timeouts = RunSettings.timeouts(defaultTimeouts(provider, targetName));
     out = RunSettings.out();
+  }
+
+  /**
+   * The defaults for the target: on real time every quiet period is waited out in full, so an
+   * in-process target on real time (the kernel's) gets {@link Timeouts#REAL_TIME_QUIET}, chosen
+   * against the kernel's timers. A remote target keeps {@link Timeouts#DEFAULTS}: the harness knows
+   * nothing of its timers, nor of the process boundary's delays.
+   */
+  static Timeouts defaultTimeouts(OffloadTargetProvider provider, String targetName) {
+    boolean shortQuiet = !provider.capabilities().contains(Capability.VIRTUAL_TIME) && !RemoteTargets.isRemote(targetName);
+    return shortQuiet ? Timeouts.REAL_TIME_DEFAULTS : Timeouts.DEFAULTS;
   }
 
   /** The run's context, resolved anew whenever the settings name another target or folder. */

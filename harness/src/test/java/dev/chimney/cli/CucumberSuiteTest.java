@@ -22,7 +22,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 class CucumberSuiteTest {
   @Test
   void runsTheShippedFeaturesWithTheCucumberEngineTheGlueAndAllure() {
-    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.empty());
+    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.empty(), 1);
 
     assertThat(request.getSelectorsByType(PackageSelector.class))
         .as("selectors").extracting(PackageSelector::getPackageName)
@@ -38,7 +38,7 @@ class CucumberSuiteTest {
 
   @Test
   void withoutRulesEveryScenarioRuns() {
-    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.empty());
+    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.empty(), 1);
 
     assertThat(request.getConfigurationParameters().get("cucumber.filter.tags")).as("cucumber.filter.tags").isEmpty();
     assertThat(request.getPostDiscoveryFilters()).as("post-discovery filters").isEmpty();
@@ -46,7 +46,7 @@ class CucumberSuiteTest {
 
   @Test
   void rulesBecomeCucumbersTagFilter() {
-    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.of(new RuleTags.Selection(List.of("DSC-3", "TOC-1"))));
+    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.of(new RuleTags.Selection(List.of("DSC-3", "TOC-1"))), 1);
 
     assertThat(request.getConfigurationParameters().get("cucumber.filter.tags")).as("cucumber.filter.tags")
         .contains("@DSC-3 or @TOC-1");
@@ -54,12 +54,34 @@ class CucumberSuiteTest {
 
   @Test
   void rulesPruneTheOtherScenariosAtDiscovery() {
-    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.of(new RuleTags.Selection(List.of("DSC-3", "TOC-1"))));
+    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.of(new RuleTags.Selection(List.of("DSC-3", "TOC-1"))), 1);
 
     assertThat(request.getPostDiscoveryFilters()).as("post-discovery filters").singleElement().satisfies(filter -> {
       assertThat(filter.apply(scenario("TOC-1", "slow")).included()).as("scenario tagged TOC-1 kept").isTrue();
       assertThat(filter.apply(scenario("DSC-4")).included()).as("scenario tagged DSC-4 kept").isFalse();
     });
+  }
+
+  @Test
+  void oneAtATimeDisablesParallelExecutionEvenAgainstASystemProperty() {
+    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.empty(), 1);
+
+    assertThat(request.getConfigurationParameters().get("cucumber.execution.parallel.enabled"))
+        .as("cucumber.execution.parallel.enabled").contains("false");
+  }
+
+  @Test
+  void aParallelismAboveOneRunsThatManyScenariosAtOnceOnAFixedPool() {
+    LauncherDiscoveryRequest request = CucumberSuite.request(Optional.empty(), 6);
+
+    assertThat(request.getConfigurationParameters().get("cucumber.execution.parallel.enabled"))
+        .as("cucumber.execution.parallel.enabled").contains("true");
+    assertThat(request.getConfigurationParameters().get("cucumber.execution.parallel.config.strategy"))
+        .as("strategy").contains("fixed");
+    assertThat(request.getConfigurationParameters().get("cucumber.execution.parallel.config.fixed.parallelism"))
+        .as("parallelism").contains("6");
+    assertThat(request.getConfigurationParameters().get("cucumber.execution.parallel.config.fixed.max-pool-size"))
+        .as("max pool size").contains("6");
   }
 
   private static TestDescriptor scenario(String... tags) {

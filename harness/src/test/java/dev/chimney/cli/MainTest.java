@@ -170,6 +170,14 @@ class MainTest {
   }
 
   @Test
+  void parallelismBelowOneIsAUserError() throws IOException {
+    Path jar = TestAdapterJars.providerJar(dir, "test-nic.jar", "TestNicProvider", "test-nic");
+
+    assertOneLineUserError(CliRun.run("certify", "--target", "test-nic", "--adapter-path", jar.toString(),
+        "--parallelism", "0"), "--parallelism", "at least 1");
+  }
+
+  @Test
   void timeoutThatIsNotANumberIsAUserError() throws IOException {
     Path jar = TestAdapterJars.providerJar(dir, "test-nic.jar", "TestNicProvider", "test-nic");
 
