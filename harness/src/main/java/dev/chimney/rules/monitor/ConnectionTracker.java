@@ -127,7 +127,8 @@ public final class ConnectionTracker {
 
   /** True for a packet the host's ordinary send path put on the wire; false for the target's own and the peer's. */
   boolean isHostPacket(Event.Packet p) {
-    return hostPackets.contains(p.seq());
+    // Most runs (and every capture) have no host packets: skip boxing the sequence number.
+    return !hostPackets.isEmpty() && hostPackets.contains(p.seq());
   }
 
   /** True for a packet the target sent of its own accord on a connection. */
