@@ -329,21 +329,17 @@ public final class TraceJudge {
     long end = s.seqEnd();
     if (fromA) {
       c.synA |= s.has(TcpFlag.SYN);
-      c.seqEndA = later(c.seqEndA, end);
+      c.seqEndA.advance(end);
       if (s.has(TcpFlag.ACK)) {
-        c.ackA = later(c.ackA, s.ack());
+        c.ackA.advance(s.ack());
       }
     } else {
       c.synB |= s.has(TcpFlag.SYN);
-      c.seqEndB = later(c.seqEndB, end);
+      c.seqEndB.advance(end);
       if (s.has(TcpFlag.ACK)) {
-        c.ackB = later(c.ackB, s.ack());
+        c.ackB.advance(s.ack());
       }
     }
-  }
-
-  private static Long later(Long current, long candidate) {
-    return current == null || (int) (current - candidate) < 0 ? Long.valueOf(candidate) : current;
   }
 
   private void observe(TraceConnection c, boolean fromA, long number, TcpSegment s) {
