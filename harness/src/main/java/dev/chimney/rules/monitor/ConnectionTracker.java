@@ -50,6 +50,8 @@ public final class ConnectionTracker {
   private final Map<Long, Event.Call> openCalls = new HashMap<>();
   private final Map<String, Integer> ordinarySendsOwed = new LinkedHashMap<>();
   private final Set<Long> hostPackets = new HashSet<>();
+  /** The connection {@link #track} found last, or null. */
+  private TrackedConnection lastTracked;
 
   private List<SendCompletion> lastSendCompletions = List.of();
   private TerminateCompletion lastTerminateCompletion;
@@ -169,7 +171,16 @@ public final class ConnectionTracker {
   // ---------------------------------------------------------------- updates
 
   private TrackedConnection track(String name) {
-    return connections.computeIfAbsent(name, TrackedConnection::new);
+    // Events come in runs on one connection (check-trace gives each its own tracker, one event per
+    // packet): the last one found answers most lookups without hashing. Connections are never
+    // removed from the map, so the one remembered stays the map's.
+    TrackedConnection last = lastTracked;
+    if (last != null && last.name.equals(name)) {
+      return last;
+    }
+    last = connections.computeIfAbsent(name, TrackedConnection::new);
+    lastTracked = last;
+    return last;
   }
 
   private void learnTypes(List<BlockView> tree) {
