@@ -38,7 +38,7 @@ final class ConnectionTable {
    */
   static final String IPV6_STAND_IN = "0.0.0.0";
 
-  private final Map<FlowKey, TraceConnection> byKey = new HashMap<>();
+  private final FlowIndex byKey = new FlowIndex();
   private final Map<String, TraceConnection> byName = new HashMap<>();
   private final Deque<TraceConnection> closed = new ArrayDeque<>();
   private final Consumer<TraceConnection> retire;
@@ -51,9 +51,9 @@ final class ConnectionTable {
     this.retire = retire;
   }
 
-  /** The live connection with this key, or null. */
-  TraceConnection get(FlowKey key) {
-    return byKey.get(key);
+  /** The live connection with this four-tuple ("a" first, see {@link FlowKey}), or null. */
+  TraceConnection get(long aHigh, long aLow, long bHigh, long bLow, int ports) {
+    return byKey.get(aHigh, aLow, bHigh, bLow, ports);
   }
 
   /** The live connection with this name, or null. */
@@ -67,7 +67,7 @@ final class ConnectionTable {
     TraceConnection c = new TraceConnection(name, key, text(aAddress, aPort), text(bAddress, bPort),
         endpoint(aAddress, aPort), endpoint(bAddress, bPort));
     c.firstPacket = firstPacket;
-    byKey.put(key, c);
+    byKey.put(c);
     byName.put(name, c);
     maxLive = Math.max(maxLive, byKey.size());
     return c;
@@ -112,8 +112,7 @@ final class ConnectionTable {
   }
 
   private void remove(TraceConnection c) {
-    if (byKey.get(c.key) == c) {
-      byKey.remove(c.key);
+    if (byKey.remove(c)) {
       byName.remove(c.name);
       retire.accept(c);
     }
@@ -121,7 +120,7 @@ final class ConnectionTable {
 
   /** Retires every connection left: the capture is over. */
   void retireAll() {
-    Collection<TraceConnection> left = new ArrayList<>(byKey.values());
+    Collection<TraceConnection> left = byKey.values();
     left.stream().sorted((x, y) -> Long.compare(x.firstPacket, y.firstPacket)).forEach(this::remove);
     closed.clear();
   }

@@ -98,9 +98,9 @@ final class HostEvents {
   List<Event> offload(TraceConnection c, long timeNanos) {
     c.offloaded = true;
     boolean a = Boolean.TRUE.equals(c.targetIsA);
-    Long sent = a ? c.seqEndA : c.seqEndB;
-    Long peerAck = a ? c.ackB : c.ackA;
-    Long received = a ? c.seqEndB : c.seqEndA;
+    Long sent = (a ? c.seqEndA : c.seqEndB).orNull();
+    Long peerAck = (a ? c.ackB : c.ackA).orNull();
+    Long received = (a ? c.seqEndB : c.seqEndA).orNull();
     TcpDelegatedState d = new TcpDelegatedState();
     if (sent != null) {
       d.set(TcpDelegatedState.Field.SND_NXT, sent).set(TcpDelegatedState.Field.SND_MAX, sent);

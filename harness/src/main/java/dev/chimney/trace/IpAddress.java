@@ -16,10 +16,17 @@ record IpAddress(long high, long low) {
 
   /** From decoder bytes: 4 bytes for IPv4, 16 for IPv6. */
   static IpAddress of(byte[] b, int version) {
-    if (version == 4) {
-      return new IpAddress(0, IPV4_MAPPED | (bytes(b, 0, 4) & IPV4_MASK));
-    }
-    return new IpAddress(bytes(b, 0, 8), bytes(b, 8, 8));
+    return new IpAddress(highOf(b, version), lowOf(b, version));
+  }
+
+  /** The {@link #high()} of the address in decoder bytes, without building it (once per packet). */
+  static long highOf(byte[] b, int version) {
+    return version == 4 ? 0 : bytes(b, 0, 8);
+  }
+
+  /** The {@link #low()} of the address in decoder bytes, without building it. */
+  static long lowOf(byte[] b, int version) {
+    return version == 4 ? IPV4_MAPPED | (bytes(b, 0, 4) & IPV4_MASK) : bytes(b, 8, 8);
   }
 
   /**

@@ -27,11 +27,11 @@ final class TraceConnection {
   boolean explicitOffload;
   boolean synA;
   boolean synB;
-  /** Highest sequence end and highest ACK each side sent, or null. */
-  Long seqEndA;
-  Long seqEndB;
-  Long ackA;
-  Long ackB;
+  /** Highest sequence end and highest ACK each side sent. */
+  final HighestSeq seqEndA = new HighestSeq();
+  final HighestSeq seqEndB = new HighestSeq();
+  final HighestSeq ackA = new HighestSeq();
+  final HighestSeq ackB = new HighestSeq();
   /** The target's FIN was seen; from then on its new ACKs stand for deliveries to the host. */
   boolean targetFinSent;
   Long targetAckAfterFin;

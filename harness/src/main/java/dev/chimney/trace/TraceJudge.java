@@ -51,9 +51,6 @@ public final class TraceJudge {
       "SND-2", "send and send-complete actions",
       "TOC-3", "a terminate action with the delegated state");
 
-  /** Slots of the zero-payload cache: a power of two; at most this many 64 KiB arrays are held. */
-  private static final int PAYLOAD_CACHE_SLOTS = 64;
-
   private final RuleCatalogue catalogue;
   private final Path capture;
   private final TraceManifest manifest;
@@ -65,7 +62,6 @@ public final class TraceJudge {
   private final ConnectionTable table = new ConnectionTable(this::retire);
   private final ActionSchedule schedule;
   private final Set<String> explicitlyOffloaded = new HashSet<>();
-  private final byte[][] payloads = new byte[PAYLOAD_CACHE_SLOTS][];
   private Boolean annotated;
   private long firstTime = Long.MIN_VALUE;
   private long lastTime;
@@ -175,18 +171,26 @@ public final class TraceJudge {
     if (r.truncated()) {
       truncatedJudged++;
     }
-    IpAddress src = IpAddress.of(decoder.source(), decoder.ipVersion());
-    IpAddress dst = IpAddress.of(decoder.destination(), decoder.ipVersion());
+    int version = decoder.ipVersion();
+    long srcHigh = IpAddress.highOf(decoder.source(), version);
+    long srcLow = IpAddress.lowOf(decoder.source(), version);
+    long dstHigh = IpAddress.highOf(decoder.destination(), version);
+    long dstLow = IpAddress.lowOf(decoder.destination(), version);
     int sp = decoder.sourcePort();
     int dp = decoder.destinationPort();
-    boolean fromA = FlowKey.sourceFirst(src, sp, dst, dp);
-    FlowKey key = FlowKey.of(src, sp, dst, dp);
-    TraceConnection c = table.get(key);
+    boolean fromA = FlowKey.sourceFirst(srcHigh, srcLow, sp, dstHigh, dstLow, dp);
+    TraceConnection c = fromA ? table.get(srcHigh, srcLow, dstHigh, dstLow, FlowKey.ports(sp, dp))
+        : table.get(dstHigh, dstLow, srcHigh, srcLow, FlowKey.ports(dp, sp));
     if (c == null) {
+      IpAddress src = new IpAddress(srcHigh, srcLow);
+      IpAddress dst = new IpAddress(dstHigh, dstLow);
+      FlowKey key = FlowKey.of(src, sp, dst, dp);
       c = fromA ? table.open(key, src, sp, dst, dp, r.number()) : table.open(key, dst, dp, src, sp, r.number());
       c.explicitOffload = explicitlyOffloaded.contains(c.name);
     }
-    learnTarget(c, fromA, src, sp, dst, dp, r.direction());
+    if (c.targetIsA == null) {
+      learnTarget(c, fromA, new IpAddress(srcHigh, srcLow), sp, new IpAddress(dstHigh, dstLow), dp, r.direction());
+    }
     if (annotated == null) {
       annotated = manifest == null || manifest.actions().isEmpty()
           ? r.comments().stream().anyMatch(CommentActions::isChimneyEvent) : Boolean.FALSE;
@@ -199,31 +203,17 @@ public final class TraceJudge {
     }
     Direction direction = c.targetIsA == null ? Direction.TO_PEER
         : fromA == c.targetIsA ? Direction.TO_PEER : Direction.TO_TARGET;
-    TcpSegment segment = new TcpSegment(fromA ? c.a : c.b, fromA ? c.b : c.a, decoder.seq(), decoder.ack(),
-        decoder.flags(), decoder.window(), TcpOptions.NONE, payload(decoder.payloadLength()));
+    // The monitors judge sequence space, never content: the captured bytes are not copied.
+    TcpSegment segment = TcpSegment.ofLength(fromA ? c.a : c.b, fromA ? c.b : c.a, decoder.seq(), decoder.ack(),
+        decoder.flags(), decoder.window(), TcpOptions.NONE, decoder.payloadLength());
     if (!commented.isEmpty() && commented.stream().anyMatch(CommentActions.Parsed::fromTarget)) {
       stash = new Stash(c, fromA, r.number(), time, direction, segment, commented);
       return;
     }
-    for (CommentActions.Parsed p : commented) {
-      fire(p.action(), c, time);
+    for (int i = 0; i < commented.size(); i++) {
+      fire(commented.get(i).action(), c, time);
     }
     onSegment(c, fromA, r.number(), time, direction, segment);
-  }
-
-  /**
-   * Zeros of the payload's length: the monitors judge sequence space, never content, so the
-   * captured bytes are not copied. Arrays are reused from a small cache indexed by length, which a
-   * capture's few common segment sizes keep warm; memory stays bounded whatever the lengths.
-   */
-  private byte[] payload(int length) {
-    int slot = length & (PAYLOAD_CACHE_SLOTS - 1);
-    byte[] cached = payloads[slot];
-    if (cached == null || cached.length != length) {
-      cached = new byte[length];
-      payloads[slot] = cached;
-    }
-    return cached;
   }
 
   /**
@@ -255,9 +245,6 @@ public final class TraceJudge {
 
   private void learnTarget(TraceConnection c, boolean fromA, IpAddress src, int sp, IpAddress dst, int dp,
       int captureDirection) {
-    if (c.targetIsA != null) {
-      return;
-    }
     if (manifest != null && manifest.target() != null) {
       if (manifest.target().matches(src, sp)) {
         c.targetIsA = fromA;
@@ -276,8 +263,9 @@ public final class TraceJudge {
   }
 
   private void fireDue(long number, long time, TraceConnection own) throws ManifestException {
-    for (HostAction a : schedule.due(number, time)) {
-      fire(a, own, time);
+    List<HostAction> due = schedule.due(number, time);
+    for (int i = 0; i < due.size(); i++) {
+      fire(due.get(i), own, time);
     }
   }
 
@@ -341,21 +329,17 @@ public final class TraceJudge {
     long end = s.seqEnd();
     if (fromA) {
       c.synA |= s.has(TcpFlag.SYN);
-      c.seqEndA = later(c.seqEndA, end);
+      c.seqEndA.advance(end);
       if (s.has(TcpFlag.ACK)) {
-        c.ackA = later(c.ackA, s.ack());
+        c.ackA.advance(s.ack());
       }
     } else {
       c.synB |= s.has(TcpFlag.SYN);
-      c.seqEndB = later(c.seqEndB, end);
+      c.seqEndB.advance(end);
       if (s.has(TcpFlag.ACK)) {
-        c.ackB = later(c.ackB, s.ack());
+        c.ackB.advance(s.ack());
       }
     }
-  }
-
-  private static Long later(Long current, long candidate) {
-    return current == null || (int) (current - candidate) < 0 ? Long.valueOf(candidate) : current;
   }
 
   private void observe(TraceConnection c, boolean fromA, long number, TcpSegment s) {

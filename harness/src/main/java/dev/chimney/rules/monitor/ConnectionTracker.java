@@ -50,6 +50,8 @@ public final class ConnectionTracker {
   private final Map<Long, Event.Call> openCalls = new HashMap<>();
   private final Map<String, Integer> ordinarySendsOwed = new LinkedHashMap<>();
   private final Set<Long> hostPackets = new HashSet<>();
+  /** The connection {@link #track} found last, or null. */
+  private TrackedConnection lastTracked;
 
   private List<SendCompletion> lastSendCompletions = List.of();
   private TerminateCompletion lastTerminateCompletion;
@@ -127,7 +129,8 @@ public final class ConnectionTracker {
 
   /** True for a packet the host's ordinary send path put on the wire; false for the target's own and the peer's. */
   boolean isHostPacket(Event.Packet p) {
-    return hostPackets.contains(p.seq());
+    // Most runs (and every capture) have no host packets: skip boxing the sequence number.
+    return !hostPackets.isEmpty() && hostPackets.contains(p.seq());
   }
 
   /** True for a packet the target sent of its own accord on a connection. */
@@ -168,7 +171,16 @@ public final class ConnectionTracker {
   // ---------------------------------------------------------------- updates
 
   private TrackedConnection track(String name) {
-    return connections.computeIfAbsent(name, TrackedConnection::new);
+    // Events come in runs on one connection (check-trace gives each its own tracker, one event per
+    // packet): the last one found answers most lookups without hashing. Connections are never
+    // removed from the map, so the one remembered stays the map's.
+    TrackedConnection last = lastTracked;
+    if (last != null && last.name.equals(name)) {
+      return last;
+    }
+    last = connections.computeIfAbsent(name, TrackedConnection::new);
+    lastTracked = last;
+    return last;
   }
 
   private void learnTypes(List<BlockView> tree) {

@@ -2,6 +2,7 @@ package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
+import java.util.List;
 
 /**
  * SND-2: NDIS_STATUS_SUCCESS on a send completion means all its data was sent and acknowledged by
@@ -22,7 +23,10 @@ final class Snd2SuccessMeansAcked extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    for (ConnectionTracker.SendCompletion done : tracker().lastSendCompletions()) {
+    // Indexed: this runs for every event, and an iterator over the usual empty list is garbage.
+    List<ConnectionTracker.SendCompletion> completions = tracker().lastSendCompletions();
+    for (int i = 0; i < completions.size(); i++) {
+      ConnectionTracker.SendCompletion done = completions.get(i);
       TrackedSend s = done.send();
       if (s == null || done.repeated() || done.nbl().status() != NdisStatus.SUCCESS || s.streamEnd() == null) {
         continue;

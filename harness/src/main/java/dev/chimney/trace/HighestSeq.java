@@ -1,0 +1,24 @@
+package dev.chimney.trace;
+
+/**
+ * The highest of a series of 32-bit sequence or acknowledgment numbers seen so far, compared modulo
+ * 2^32, or none yet. Mutable and unboxed: it advances on nearly every packet, where a boxed Long
+ * cost an allocation each time. Trace judge thread only.
+ */
+final class HighestSeq {
+  private boolean known;
+  private long value;
+
+  /** Takes {@code candidate} when it is later than the highest so far, or the first. */
+  void advance(long candidate) {
+    if (!known || (int) (value - candidate) < 0) {
+      known = true;
+      value = candidate;
+    }
+  }
+
+  /** The highest so far, or null when none was seen. */
+  Long orNull() {
+    return known ? Long.valueOf(value) : null;
+  }
+}
