@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -88,15 +89,28 @@ public final class TargetRegistry {
   /**
    * The provider named {@code name}.
    *
-   * @throws TargetRegistryException "unknown target 'x' (known: a, b)"
+   * @throws TargetRegistryException "unknown target 'x' (known: a, b, faulty:* (57 variants))":
+   *     a family of variants is named once, so that the line stays readable; list-targets shows all
    */
   public OffloadTargetProvider get(String name) {
     Found found = byName.get(name);
     if (found == null) {
-      String known = byName.isEmpty() ? "none found" : String.join(", ", byName.keySet().stream().sorted().toList());
-      throw new TargetRegistryException("unknown target '" + name + "' (known: " + known + ")");
+      throw new TargetRegistryException("unknown target '" + name + "' (known: " + knownNames()
+          + "; ./chimney list-targets shows them all)");
     }
     return found.provider();
+  }
+
+  private String knownNames() {
+    if (byName.isEmpty()) {
+      return "none found";
+    }
+    Map<String, Long> families = byName.keySet().stream()
+        .collect(Collectors.groupingBy(n -> n.contains(":") ? n.substring(0, n.indexOf(':')) + ":*" : n,
+            TreeMap::new, Collectors.counting()));
+    return families.entrySet().stream()
+        .map(e -> e.getKey().endsWith(":*") ? e.getKey() + " (" + e.getValue() + " variants)" : e.getKey())
+        .collect(Collectors.joining(", "));
   }
 
   /**

@@ -68,7 +68,8 @@ class MainTest {
 
     CliRun run = CliRun.run("certify", "--target", "no-such-nic", "--adapter-path", jar.toString());
 
-    assertOneLineUserError(run, "unknown target 'no-such-nic'", "known:", "test-nic");
+    assertOneLineUserError(run, "unknown target 'no-such-nic'", "known:", "test-nic",
+        "faulty:* (", "list-targets shows them all");
     assertThat(run.err()).as("stderr names no exception%n%s", run.transcript()).doesNotContain("Exception");
     assertThat(run.out()).as("nothing ran%n%s", run.transcript()).isEmpty();
   }
