@@ -43,7 +43,6 @@ public final class Lifecycle {
   @Before(order = 0)
   public void open(Scenario scenario) {
     started = System.nanoTime();
-    world.scenarioName = scenario.getName();
     artifactBase = String.format(Locale.ROOT, "%03d-%s", world.run.nextScenarioNumber(), slug(scenario.getName()));
     Set<Capability> capabilities = world.run.provider.capabilities();
     skipReason = missingCapability(ruleIds(scenario), capabilities);
@@ -61,7 +60,7 @@ public final class Lifecycle {
     ScenarioVerdicts verdicts = monitors == null ? null : monitors.finish();
     Path capture = null;
     Path events = null;
-    List<String> sanity = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     if (session != null) {
       try {
         Path dir = world.run.out.resolve(CAPTURES);
@@ -71,15 +70,15 @@ public final class Lifecycle {
       } catch (IOException e) {
         throw new UncheckedIOException("writing the capture of '" + scenario.getName() + "'", e);
       } finally {
-        session.peer().violations().forEach(v -> sanity.add("peer: TCP sanity: " + v.message()
+        session.peer().violations().forEach(v -> problems.add("peer: TCP problems: " + v.message()
             + (v.segment() == null ? "" : " in " + v.segment())));
         session.close();
         // A target's throws and out-of-order upcalls fail the scenario even where no rule's
         // monitor looks: the reason must be named, not left to a later timeout.
-        sanity.addAll(session.targetFaults());
+        problems.addAll(session.targetFaults());
       }
     }
-    String failure = failureOf(scenario, verdicts, sanity);
+    String failure = failureOf(scenario, verdicts, problems);
     ScenarioResult.Status status = skipReason != null ? ScenarioResult.Status.SKIPPED
         : failure != null ? ScenarioResult.Status.FAILED : ScenarioResult.Status.PASSED;
     ScenarioResult result = new ScenarioResult(scenario.getName(), featureOf(scenario), ruleIds(scenario), status,
@@ -93,7 +92,7 @@ public final class Lifecycle {
     }
   }
 
-  private static String failureOf(Scenario scenario, ScenarioVerdicts verdicts, List<String> sanity) {
+  private static String failureOf(Scenario scenario, ScenarioVerdicts verdicts, List<String> problems) {
     List<String> lines = new ArrayList<>();
     Throwable stepFailure = StepFailures.current();
     if (scenario.isFailed()) {
@@ -102,7 +101,7 @@ public final class Lifecycle {
     if (verdicts != null && verdicts.failed()) {
       lines.add(verdicts.failureMessage());
     }
-    lines.addAll(sanity);
+    lines.addAll(problems);
     return lines.isEmpty() ? null : String.join("\n", lines);
   }
 

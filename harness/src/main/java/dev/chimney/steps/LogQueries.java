@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /** What steps read back from a scenario's event log: calls, completions and packets by connection. */
 final class LogQueries {
@@ -54,6 +52,11 @@ final class LogQueries {
     return ids;
   }
 
+  /** Every send completion of {@code connection}'s sends, in completion order. */
+  List<Completion> sendCompletions(String connection) {
+    return completions(Api.TCP_OFFLOAD_SEND_COMPLETE, delivered(Api.TCP_OFFLOAD_SEND, connection));
+  }
+
   /** Every completion of {@code api} for lists among {@code ids}: list id and view, in completion order (repeats kept). */
   List<Completion> completions(Api api, List<Long> ids) {
     List<Completion> out = new ArrayList<>();
@@ -76,11 +79,6 @@ final class LogQueries {
       }
     }
     return out;
-  }
-
-  /** The first event after {@code afterSeq} matching {@code test}. */
-  Optional<Event> first(long afterSeq, Predicate<Event> test) {
-    return events.stream().filter(e -> e.seq() > afterSeq && test.test(e)).findFirst();
   }
 
   /** Events between two sequence numbers, exclusive. */

@@ -18,6 +18,7 @@ import io.cucumber.java.en.When;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +135,7 @@ public final class OffloadSteps {
   }
 
   private void offloadConnections(int n) {
-    List<HostConnection> made = new java.util.ArrayList<>();
+    List<HostConnection> made = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       made.add(world.connect(World.PEER_1));
     }

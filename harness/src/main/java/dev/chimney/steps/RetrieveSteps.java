@@ -6,6 +6,7 @@ import dev.chimney.host.Api;
 import dev.chimney.host.ConnectionPhase;
 import dev.chimney.host.Event;
 import dev.chimney.host.HostConnection;
+import dev.chimney.host.TerminateResult;
 import dev.chimney.peer.AckPolicy;
 import dev.chimney.peer.PeerConnection;
 import dev.chimney.spi.DisconnectFlags;
@@ -14,6 +15,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
+import java.util.Map;
 
 /** Terminations the target asks for (TcpIndicateRetrieve, UPLOAD_ALL), and failover to a second NIC. */
 public final class RetrieveSteps {
@@ -40,7 +42,6 @@ public final class RetrieveSteps {
   public void theHostTerminatesOnly(String name) {
     HostConnection c = world.connection(name);
     world.session().host().awaitTerminated(c);
-    world.lastTerminate = null;
     world.pass(world.run.timeouts.quiet().toNanos());
     for (HostConnection other : world.allConnections()) {
       if (other != c) {
@@ -48,8 +49,7 @@ public final class RetrieveSteps {
         assertThat(other.phase()).as("%s after the retrieve of %s", other.name(), name).isEqualTo(ConnectionPhase.OFFLOADED);
       }
     }
-    world.lastTerminate = new dev.chimney.host.TerminateResult(
-        java.util.Map.of(c.name(), c.lastUpload().status()), java.util.Map.of(c.name(), c.lastUpload()));
+    world.lastTerminate = new TerminateResult(Map.of(c.name(), c.lastUpload().status()), Map.of(c.name(), c.lastUpload()));
   }
 
   @Then("the host terminated it once")

@@ -62,8 +62,7 @@ public final class SendSteps {
     HostConnection c = world.connection();
     world.session().host().awaitSendCompletions(c, n);
     world.pass(world.run.timeouts.quiet().toNanos());
-    List<LogQueries.Completion> completions =
-        world.log().completions(Api.TCP_OFFLOAD_SEND_COMPLETE, world.log().delivered(Api.TCP_OFFLOAD_SEND, c.name()));
+    List<LogQueries.Completion> completions = world.log().sendCompletions(c.name());
     assertThat(completions).as("send completions of %s", c.name()).hasSize(n);
     completions.forEach(x -> assertThat(x.view().status()).as("send NBL #%d", x.view().id()).isEqualTo(status));
   }
@@ -71,8 +70,7 @@ public final class SendSteps {
   @Then("no send has completed")
   public void noSendHasCompleted() {
     HostConnection c = world.connection();
-    List<LogQueries.Completion> completions =
-        world.log().completions(Api.TCP_OFFLOAD_SEND_COMPLETE, world.log().delivered(Api.TCP_OFFLOAD_SEND, c.name()));
+    List<LogQueries.Completion> completions = world.log().sendCompletions(c.name());
     assertThat(completions).as("send completions of %s while the peer withholds its acknowledgments", c.name())
         .isEmpty();
   }

@@ -65,7 +65,7 @@ public final class TerminateSteps {
     HostConnection c = world.connection();
     TerminateResult.Upload u = upload();
     List<Long> delivered = world.log().delivered(Api.TCP_OFFLOAD_SEND, c.name());
-    List<Long> completed = world.log().completions(Api.TCP_OFFLOAD_SEND_COMPLETE, delivered).stream()
+    List<Long> completed = world.log().sendCompletions(c.name()).stream()
         .map(x -> x.view().id()).toList();
     List<Long> outstanding = delivered.stream().filter(id -> !completed.contains(id)).toList();
     assertThat(outstanding).as("sends outstanding at the terminate").isNotEmpty();

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * One scenario's state, shared by the step classes (Cucumber's picocontainer makes one per
@@ -39,7 +40,6 @@ public final class World {
   final Map<String, PeerConnection> peerSides = new HashMap<>();
   final Map<String, Long> hostStreamSent = new HashMap<>();
   final Map<String, Long> peerStreamSent = new HashMap<>();
-  String scenarioName;
   OffloadTree tree;
   OffloadResult lastOffload;
   TerminateResult lastTerminate;
@@ -141,19 +141,19 @@ public final class World {
   }
 
   /** Runs the clock until {@code condition} or the quiet timeout: for steps that let things settle. */
-  void settle(java.util.function.BooleanSupplier condition) {
+  void settle(BooleanSupplier condition) {
     session().clock().runUntil(condition, run.timeouts.quiet().toNanos());
   }
 
   /** Waits for {@code condition} within the delivery timeout; fails naming {@code what}. */
-  void awaitDelivery(java.util.function.BooleanSupplier condition, String what) {
+  void awaitDelivery(BooleanSupplier condition, String what) {
     if (!session().clock().runUntil(condition, run.timeouts.delivery().toNanos())) {
       throw new AssertionError("timeout 'delivery' (" + run.timeouts.delivery().toMillis()
           + " ms) waiting for " + what);
     }
   }
 
-  /** Settings for the target, as {@link TargetContext} names them. */
+  /** Lets the target hold at most {@code n} offloaded connections ({@link TargetContext#MAX_OFFLOADED_CONNECTIONS}). */
   void limitConnections(int n) {
     setTargetSetting(TargetContext.MAX_OFFLOADED_CONNECTIONS, Integer.toString(n));
   }
