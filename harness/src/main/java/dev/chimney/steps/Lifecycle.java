@@ -70,7 +70,7 @@ public final class Lifecycle {
       } catch (IOException e) {
         throw new UncheckedIOException("writing the capture of '" + scenario.getName() + "'", e);
       } finally {
-        session.peer().violations().forEach(v -> problems.add("peer: TCP problems: " + v.message()
+        session.peer().violations().forEach(v -> problems.add("peer: TCP sanity: " + v.message()
             + (v.segment() == null ? "" : " in " + v.segment())));
         session.close();
         // A target's throws and out-of-order upcalls fail the scenario even where no rule's
