@@ -91,11 +91,6 @@ final class Connection {
     return handle;
   }
 
-  /** Whether the connection was terminated: its segments are the host's now (TOC-9, TOC-10). */
-  boolean terminated() {
-    return lifecycle == Lifecycle.TERMINATED;
-  }
-
   /** The initiate completed: deliver the data the host buffered, send what is due, arm timers. */
   void start() {
     receive.deliverHandedOver();
