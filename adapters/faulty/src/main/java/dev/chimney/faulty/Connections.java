@@ -43,11 +43,6 @@ public final class Connections {
     }
   }
 
-  /** Every connection learned, in offload order. */
-  public List<KnownConnection> all() {
-    return List.copyOf(all);
-  }
-
   public Optional<KnownConnection> byContext(Object context) {
     return all.stream().filter(c -> c.context == context).findFirst();
   }
