@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /** The connections one interposer saw offloaded, found by context, handle, segment or send list. */
 public final class Connections {
@@ -42,11 +43,6 @@ public final class Connections {
     }
   }
 
-  /** Every connection learned, in offload order. */
-  public List<KnownConnection> all() {
-    return List.copyOf(all);
-  }
-
   public Optional<KnownConnection> byContext(Object context) {
     return all.stream().filter(c -> c.context == context).findFirst();
   }
@@ -73,11 +69,16 @@ public final class Connections {
   /** The known connections among the TCP block lists of {@code root}. */
   public List<KnownConnection> in(OffloadBlockList root) {
     List<KnownConnection> out = new ArrayList<>();
+    forEachTcp(root, (node, c) -> out.add(c));
+    return out;
+  }
+
+  /** Calls {@code action} for each TCP block list of {@code root} whose connection is known, in walk order. */
+  public void forEachTcp(OffloadBlockList root, BiConsumer<OffloadBlockList, KnownConnection> action) {
     for (OffloadBlockList node : root.walk()) {
       if (node.stateType() == OffloadStateType.TCP) {
-        byHandle(node.ndisOffloadHandle()).ifPresent(out::add);
+        byHandle(node.ndisOffloadHandle()).ifPresent(c -> action.accept(node, c));
       }
     }
-    return out;
   }
 }

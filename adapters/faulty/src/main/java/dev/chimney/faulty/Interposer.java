@@ -220,15 +220,11 @@ public abstract class Interposer implements OffloadTarget, OffloadHost, Link {
 
   @Override
   public void terminateOffloadComplete(OffloadBlockList root) {
-    for (OffloadBlockList node : root.walk()) {
-      if (node.stateType() == OffloadStateType.TCP) {
-        connections.byHandle(node.ndisOffloadHandle()).ifPresent(c -> {
-          c.terminating = false;
-          c.terminated = true;
-          c.handedBack(node.netBufferListChain());
-        });
-      }
-    }
+    connections.forEachTcp(root, (node, c) -> {
+      c.terminating = false;
+      c.terminated = true;
+      c.handedBack(node.netBufferListChain());
+    });
     host.terminateOffloadComplete(root);
   }
 

@@ -21,8 +21,4 @@ final class Seq32 {
     long d = distance(a, b);
     return d != 0 && d < HALF;
   }
-
-  static boolean le(long a, long b) {
-    return a == b || lt(a, b);
-  }
 }

@@ -12,7 +12,6 @@ import dev.chimney.spi.TcpUploadReason;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
-import java.io.ByteArrayOutputStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -91,11 +90,6 @@ final class Connection {
     return handle;
   }
 
-  /** Whether the connection was terminated: its segments are the host's now (TOC-9, TOC-10). */
-  boolean terminated() {
-    return lifecycle == Lifecycle.TERMINATED;
-  }
-
   /** The initiate completed: deliver the data the host buffered, send what is due, arm timers. */
   void start() {
     receive.deliverHandedOver();
@@ -169,7 +163,7 @@ final class Connection {
 
   private void closeGracefully(NetBufferList nbl) {
     pendingDisconnect = nbl;
-    send.queueFin(nbl.dataLength() == 0 ? null : services.lists().of(bytesOf(nbl)));
+    send.queueFin(nbl.dataLength() == 0 ? null : services.lists().of(ListBytes.of(nbl)));
     state = state == TcpConnectionState.CLOSE_WAIT
         ? TcpConnectionState.LAST_ACK
         : TcpConnectionState.FIN_WAIT_1;
@@ -397,12 +391,6 @@ final class Connection {
     }
     nbl.setStatus(status);
     services.later(() -> services.host().tcpOffloadDisconnectComplete(nbl));
-  }
-
-  private static byte[] bytesOf(NetBufferList list) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(list.dataLength());
-    list.buffers().forEach(b -> out.writeBytes(b.data()));
-    return out.toByteArray();
   }
 
   /** The adapter halts: stop every timer, send and indicate nothing more. */

@@ -4,7 +4,6 @@ import dev.chimney.spi.NetBufferList;
 import dev.chimney.wire.MalformedPacketException;
 import dev.chimney.wire.SegmentCodec;
 import dev.chimney.wire.TcpSegment;
-import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 import java.util.Optional;
 
@@ -53,9 +52,7 @@ final class InboundPackets {
    * arrived with, which the TCP checksum covers, and decoded.
    */
   static Optional<TcpSegment> decodeForwarded(NetBufferList list, Inet4Address from, Inet4Address to) {
-    ByteArrayOutputStream tcp = new ByteArrayOutputStream(list.dataLength());
-    list.buffers().forEach(b -> tcp.writeBytes(b.data()));
-    return decode(ipv4Around(tcp.toByteArray(), from, to));
+    return decode(ipv4Around(ListBytes.of(list), from, to));
   }
 
   private static byte[] ipv4Around(byte[] tcp, Inet4Address from, Inet4Address to) {

@@ -7,7 +7,6 @@ import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.EnumSet;
 
@@ -50,7 +49,7 @@ final class ReceiveSide {
     this.mss = config.mss();
     this.delivery = new ReceiveDelivery(services.host(), config.handle(), services.lists());
     this.rcvNxt = delegated.rcvNxt().getAsLong();
-    byte[] handedOver = bytesOf(delegated.bufferedData());
+    byte[] handedOver = ListBytes.ofChain(delegated.bufferedData());
     delivery.hold(handedOver);
     // the host's window already counted its buffered bytes: keep its right edge where it was
     int cached = (int) Math.max(config.initialRcvWnd(), delegated.rcvWnd().orElse(0) + handedOver.length);
@@ -157,13 +156,5 @@ final class ReceiveSide {
   void writeTo(TcpDelegatedState delegated) {
     delegated.set(Field.RCV_NXT, rcvNxt).set(Field.RCV_WND, window());
     delegated.setBufferedData(delivery.takeBuffered());
-  }
-
-  private static byte[] bytesOf(NetBufferList chain) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (NetBufferList list : NetBufferList.toList(chain)) {
-      list.buffers().forEach(b -> out.writeBytes(b.data()));
-    }
-    return out.toByteArray();
   }
 }

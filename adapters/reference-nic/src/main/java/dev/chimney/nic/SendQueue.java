@@ -1,6 +1,5 @@
 package dev.chimney.nic;
 
-import dev.chimney.spi.NetBuffer;
 import dev.chimney.spi.NetBufferList;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
@@ -48,7 +47,7 @@ final class SendQueue {
   }
 
   private void add(NetBufferList list, boolean hostSend) {
-    byte[] data = bytesOf(list);
+    byte[] data = ListBytes.of(list);
     entries.addLast(new Entry(list, end, data, hostSend));
     end += data.length;
   }
@@ -115,13 +114,5 @@ final class SendQueue {
     }
     entries.clear();
     return out;
-  }
-
-  private static byte[] bytesOf(NetBufferList list) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(list.dataLength());
-    for (NetBuffer b : list.buffers()) {
-      out.writeBytes(b.data());
-    }
-    return out.toByteArray();
   }
 }

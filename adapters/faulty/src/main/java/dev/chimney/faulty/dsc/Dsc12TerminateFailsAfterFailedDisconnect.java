@@ -4,7 +4,6 @@ import dev.chimney.faulty.Fault;
 import dev.chimney.faulty.Interposer;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadBlockList;
-import dev.chimney.spi.OffloadStateType;
 
 /**
  * {@code faulty:DSC-12}: after a failed disconnect, waits for a second one that never comes and
@@ -20,12 +19,11 @@ public final class Dsc12TerminateFailsAfterFailedDisconnect extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        for (OffloadBlockList node : root.walk()) {
-          if (node.stateType() == OffloadStateType.TCP
-              && connections.byHandle(node.ndisOffloadHandle()).map(c -> c.disconnectFailed()).orElse(false)) {
+        connections.forEachTcp(root, (node, c) -> {
+          if (c.disconnectFailed()) {
             node.setStatus(NdisStatus.FAILURE);
           }
-        }
+        });
         super.terminateOffloadComplete(root);
       }
     };

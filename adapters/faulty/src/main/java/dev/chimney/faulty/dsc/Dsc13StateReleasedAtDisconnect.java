@@ -3,7 +3,6 @@ package dev.chimney.faulty.dsc;
 import dev.chimney.faulty.Fault;
 import dev.chimney.faulty.Interposer;
 import dev.chimney.spi.OffloadBlockList;
-import dev.chimney.spi.OffloadStateType;
 
 /**
  * {@code faulty:DSC-13}: forgets a connection's TCP state once a disconnect was requested, so the
@@ -19,12 +18,11 @@ public final class Dsc13StateReleasedAtDisconnect extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        for (OffloadBlockList node : root.walk()) {
-          if (node.stateType() == OffloadStateType.TCP
-              && connections.byHandle(node.ndisOffloadHandle()).map(c -> c.disconnectRequested()).orElse(false)) {
+        connections.forEachTcp(root, (node, c) -> {
+          if (c.disconnectRequested()) {
             node.tcpState().delegated().setState(null);
           }
-        }
+        });
         super.terminateOffloadComplete(root);
       }
     };

@@ -27,7 +27,7 @@ public class Toc3SndMaxOneOff extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        TocFaults.forEachTcp(root, connections, (node, c) -> {
+        connections.forEachTcp(root, (node, c) -> {
           TcpDelegatedState d = node.tcpState().delegated();
           if ((!secondOnly || c.index == 1) && d.sndMax().isPresent()) {
             d.set(TcpDelegatedState.Field.SND_MAX, d.sndMax().getAsLong() + 1);

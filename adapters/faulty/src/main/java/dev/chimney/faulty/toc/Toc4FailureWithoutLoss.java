@@ -16,7 +16,7 @@ public final class Toc4FailureWithoutLoss extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        TocFaults.forEachTcp(root, connections, (node, c) -> {
+        connections.forEachTcp(root, (node, c) -> {
           if (!c.disconnectRequested()) {
             node.setStatus(NdisStatus.FAILURE);
           }

@@ -19,7 +19,7 @@ public final class Toc5SendDataOutOfOrder extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        TocFaults.forEachTcp(root, connections, (node, c) -> {
+        connections.forEachTcp(root, (node, c) -> {
           List<NetBufferList> lists = new ArrayList<>(NetBufferList.toList(node.netBufferListChain()));
           Collections.reverse(lists);
           node.setNetBufferListChain(chain(lists));

@@ -20,7 +20,7 @@ public final class Toc5UnsentDataDropped extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        TocFaults.forEachTcp(root, connections, (node, c) -> {
+        connections.forEachTcp(root, (node, c) -> {
           Long sent = c.sentEnd();
           node.setNetBufferListChain(chain(NetBufferList.toList(node.netBufferListChain()).stream()
               .filter(l -> sent != null && KnownConnection.before(c.startOf(l), sent))

@@ -16,7 +16,7 @@ public final class Toc6SndNxtUnset extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        TocFaults.forEachTcp(root, connections, (node, c) -> {
+        connections.forEachTcp(root, (node, c) -> {
           if (node.netBufferListChain() != null) {
             node.tcpState().delegated().clear(TcpDelegatedState.Field.SND_NXT);
           }

@@ -27,7 +27,7 @@ public class Toc7EmptyChain extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        TocFaults.forEachTcp(root, connections, (node, c) -> {
+        connections.forEachTcp(root, (node, c) -> {
           if (node.netBufferListChain() == null && (!afterPeerFinOnly || c.peerFin())) {
             node.setNetBufferListChain(emptyList());
           }

@@ -15,7 +15,7 @@ public final class Toc8BufferedDataDropped extends Fault {
     return new Interposer() {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
-        TocFaults.forEachTcp(root, connections, (node, c) -> node.tcpState().delegated().setBufferedData(null));
+        connections.forEachTcp(root, (node, c) -> node.tcpState().delegated().setBufferedData(null));
         super.terminateOffloadComplete(root);
       }
     };

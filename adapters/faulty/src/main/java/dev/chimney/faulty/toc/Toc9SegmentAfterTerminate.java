@@ -41,7 +41,7 @@ public class Toc9SegmentAfterTerminate extends Fault {
       @Override
       public void terminateOffloadComplete(OffloadBlockList root) {
         List<TcpSegment> late = new ArrayList<>();
-        TocFaults.forEachTcp(root, connections, (node, c) -> {
+        connections.forEachTcp(root, (node, c) -> {
           TcpSegment s = dataInFlightOnly ? inFlight(c) : c.lastSent();
           if (s != null) {
             late.add(s);
