@@ -117,11 +117,6 @@ final class PeerReceiver {
     return rcvNxt;
   }
 
-  /** The highest acknowledgment the peer has sent. */
-  long lastAckSent() {
-    return lastAckSent;
-  }
-
   /**
    * The highest acknowledgment the peer had sent by {@code timeNanos}: what the target can have
    * seen by then. Entries older than the newest one at or before that time are dropped.
