@@ -666,8 +666,6 @@ public final class HostStack implements OffloadHost {
     }
   }
 
-  // ---------------------------------------------------------------- waits
-
   /**
    * Whether the host's client consumes what the target indicates on {@code conn}: when it does not,
    * indications return 0 bytes consumed and the data stays the target's to hand back (TOC-8).
@@ -677,6 +675,8 @@ public final class HostStack implements OffloadHost {
       conn.consumesIndications = consumes;
     }
   }
+
+  // ---------------------------------------------------------------- waits
 
   /** Waits until the target has completed at least {@code n} sends of {@code conn}. */
   public void awaitSendCompletions(HostConnection conn, int n) {
