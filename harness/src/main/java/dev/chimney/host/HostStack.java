@@ -243,9 +243,8 @@ public final class HostStack implements OffloadHost {
     } else {
       failInitiate(p);
     }
-    OffloadResult result = new OffloadResult(r.status(), p.statuses, p.completedAt);
-    tree.initiated = new OffloadTree.Initiated(p.root, result);
-    return result;
+    tree.initiatedRoot = p.root;
+    return new OffloadResult(r.status(), p.statuses, p.completedAt);
   }
 
   private OffloadBlockList buildInitiateTree(OffloadTree tree, TargetSlot slot) {
@@ -498,10 +497,10 @@ public final class HostStack implements OffloadHost {
    * offloaded, parent first, in one call; waits for the completion.
    */
   public TerminateResult terminate(OffloadTree tree) {
-    if (tree.initiated == null) {
+    if (tree.initiatedRoot == null) {
       throw new IllegalStateException("the tree was never offloaded: nothing to terminate");
     }
-    OffloadBlockList root = copyOffloaded(tree.initiated.root());
+    OffloadBlockList root = copyOffloaded(tree.initiatedRoot);
     if (root == null) {
       throw new IllegalStateException("the target offloaded nothing of the tree: nothing to terminate");
     }
