@@ -75,7 +75,7 @@ public final class HostStack implements OffloadHost {
   private final Map<OffloadBlockList, PendingTree> pending = new IdentityHashMap<>();
   private final Map<OffloadBlockList, List<TcpHandover>> pendingHandovers = new IdentityHashMap<>();
   private final List<IndicatedList> toReturn = new ArrayList<>();
-  private final List<String> anomalies = new ArrayList<>();
+  private final List<Anomaly> anomalies = new ArrayList<>();
   private int neighborCount;
   private int pathCount;
   private int ipId;
@@ -176,9 +176,21 @@ public final class HostStack implements OffloadHost {
     return c == null ? null : c.name();
   }
 
-  /** What the host noticed out of order in the target's upcalls, in order; each is also a log note. */
+  /**
+   * What the host noticed out of order, in order: in the target's upcalls, and in the send data a
+   * terminate returned; each is also a log note.
+   */
   public synchronized List<String> anomalies() {
-    return List.copyOf(anomalies);
+    return anomalies.stream().map(Anomaly::text).toList();
+  }
+
+  /**
+   * The {@link #anomalies()} that are the target's conduct: its upcalls out of order, each named by
+   * its NDIS function. Leaves out what the host found reconstructing a terminated connection's send
+   * stream. Any thread.
+   */
+  public synchronized List<String> targetAnomalies() {
+    return anomalies.stream().filter(Anomaly::targetConduct).map(Anomaly::text).toList();
   }
 
   // ---------------------------------------------------------------- offload
@@ -231,9 +243,8 @@ public final class HostStack implements OffloadHost {
     } else {
       failInitiate(p);
     }
-    OffloadResult result = new OffloadResult(r.status(), p.statuses, p.completedAt);
-    tree.initiated = new OffloadTree.Initiated(p.root, result);
-    return result;
+    tree.initiatedRoot = p.root;
+    return new OffloadResult(r.status(), p.statuses, p.completedAt);
   }
 
   private OffloadBlockList buildInitiateTree(OffloadTree tree, TargetSlot slot) {
@@ -486,10 +497,10 @@ public final class HostStack implements OffloadHost {
    * offloaded, parent first, in one call; waits for the completion.
    */
   public TerminateResult terminate(OffloadTree tree) {
-    if (tree.initiated == null) {
+    if (tree.initiatedRoot == null) {
       throw new IllegalStateException("the tree was never offloaded: nothing to terminate");
     }
-    OffloadBlockList root = copyOffloaded(tree.initiated.root());
+    OffloadBlockList root = copyOffloaded(tree.initiatedRoot);
     if (root == null) {
       throw new IllegalStateException("the target offloaded nothing of the tree: nothing to terminate");
     }
@@ -654,8 +665,6 @@ public final class HostStack implements OffloadHost {
     }
   }
 
-  // ---------------------------------------------------------------- waits
-
   /**
    * Whether the host's client consumes what the target indicates on {@code conn}: when it does not,
    * indications return 0 bytes consumed and the data stays the target's to hand back (TOC-8).
@@ -665,6 +674,8 @@ public final class HostStack implements OffloadHost {
       conn.consumesIndications = consumes;
     }
   }
+
+  // ---------------------------------------------------------------- waits
 
   /** Waits until the target has completed at least {@code n} sends of {@code conn}. */
   public void awaitSendCompletions(HostConnection conn, int n) {
@@ -794,7 +805,7 @@ public final class HostStack implements OffloadHost {
     }
     ReturnedSendData resend = ReturnedSendData.of(chain, delegated.sndUna(), c.streamEnd);
     if (resend.problem() != null) {
-      anomaly(c.name() + " terminate at event #" + seq + ": " + resend.problem());
+      anomaly(false, c.name() + " terminate at event #" + seq + ": " + resend.problem());
     }
     c.tcp.restore(delegated, resend.fromSndUna());
     c.phase = ConnectionPhase.UPLOADED;
@@ -1053,8 +1064,13 @@ public final class HostStack implements OffloadHost {
     return e == null ? null : e.connection.name();
   }
 
-  private synchronized void anomaly(String text) {
-    anomalies.add(text);
+  /** Notes an upcall out of order: the target's conduct. */
+  private void anomaly(String text) {
+    anomaly(true, text);
+  }
+
+  private synchronized void anomaly(boolean targetConduct, String text) {
+    anomalies.add(new Anomaly(text, targetConduct));
     log.note("host anomaly: " + text);
   }
 
@@ -1116,6 +1132,12 @@ public final class HostStack implements OffloadHost {
   /** A connection handed over in an initiate: its block list, the new send data, the stream's end. */
   private record TcpHandover(HostConnection connection, OffloadBlockList node, List<byte[]> sendData,
       long streamEnd) {}
+
+  /**
+   * Something the host noticed out of order; {@code targetConduct} when it is an upcall of the
+   * target's, false when it is the host's own reconstruction of what a terminate returned.
+   */
+  private record Anomaly(String text, boolean targetConduct) {}
 
   /** A list the target passed up, to give back to it. */
   private record IndicatedList(OffloadTarget target, NetBufferList nbl) {}

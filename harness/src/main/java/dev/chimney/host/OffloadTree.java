@@ -24,8 +24,8 @@ public final class OffloadTree {
 
   private final Inet4Address neighbor;
   private final List<PathNode> paths = new ArrayList<>();
-  /** The block list tree of the initiate, once the host built it; null before. */
-  Initiated initiated;
+  /** The root of the block list tree the host built for the initiate; null before. */
+  OffloadBlockList initiatedRoot;
 
   /** A tree rooted at a neighbor whose next-hop address is {@code neighbor}. */
   public OffloadTree(Inet4Address neighbor) {
@@ -109,7 +109,4 @@ public final class OffloadTree {
 
   /** A TCP object of the tree and the send data to hand over with it. */
   record TcpNode(HostConnection connection, List<byte[]> sendData) {}
-
-  /** The block lists the host built for the initiate, and their result. */
-  record Initiated(OffloadBlockList root, OffloadResult result) {}
 }

@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One scenario's world: the virtual clock, the event log, the simulated link with its capture,
@@ -199,16 +201,14 @@ public final class Session implements AutoCloseable {
    * Any thread; complete once {@link #close()} has returned.
    */
   public synchronized List<String> targetFaults() {
-    java.util.Set<String> faults = new java.util.LinkedHashSet<>();
+    Set<String> faults = new LinkedHashSet<>();
     for (Event e : log.events()) {
       if (e instanceof Event.Returned r && r.thrown() != null) {
         faults.add("target threw from " + r.api().ndisName() + ": " + r.thrown());
       }
     }
     faults.addAll(targetThrows);
-    // Only the anomalies of upcalls, each named by its NDIS function: the others are the host's
-    // own reconstruction of a returned stream, which is not the target's conduct.
-    host.anomalies().stream().filter(a -> a.startsWith("Ndis")).forEach(a -> faults.add("host anomaly: " + a));
+    host.targetAnomalies().forEach(a -> faults.add("host anomaly: " + a));
     return List.copyOf(faults);
   }
 

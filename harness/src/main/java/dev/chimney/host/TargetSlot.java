@@ -15,8 +15,9 @@ import dev.chimney.spi.TcpUploadReason;
  * UPLOAD_ALL concerns only the connections offloaded to it (TRM-6, TRM-7).
  */
 final class TargetSlot implements OffloadHost {
-private final HostStack stack;
-OffloadTarget target;
+  private final HostStack stack;
+  /** The target created with this slot as its host; null until {@link HostStack#attach}. */
+  OffloadTarget target;
   /** Set from the target's UPLOAD_ALL until its OFFLOAD_RESUME: no initiate to it meanwhile (TRM-7). */
   volatile boolean uploadAllPending;
   /** The seq of the last UPLOAD_ALL indication. */

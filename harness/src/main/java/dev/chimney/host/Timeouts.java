@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Every wait on a target, by name, with its default. A target that has not answered by then fails
- * the step with the timeout's name in the reason. Override with {@code -Dchimney.timeout.NAME=MILLIS}
- * or {@code certify --timeout NAME=MILLIS}.
+ * the step with the timeout's name in the reason. Override with {@code certify --timeout NAME=MILLIS},
+ * or {@code -Dchimney.timeouts=NAME=MILLIS,NAME=MILLIS} ({@link RunSettings#TIMEOUTS}).
  *
  * @param completion how long a target may take to complete a PENDING request
  * @param delivery how long data may take to reach the peer (retransmissions included)

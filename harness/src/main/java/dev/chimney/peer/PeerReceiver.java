@@ -3,6 +3,7 @@ package dev.chimney.peer;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.io.ByteArrayOutputStream;
+import java.util.LinkedList;
 
 /**
  * The receiving half of a {@link PeerConnection}: takes the target's in-order data and FIN, decides
@@ -31,7 +32,7 @@ final class PeerReceiver {
   private int windowShift;
   private long lastAckSent;
   /** (time, ack) each time the acknowledgment moved forward, oldest first. */
-  private final java.util.LinkedList<long[]> ackHistory = new java.util.LinkedList<>();
+  private final LinkedList<long[]> ackHistory = new LinkedList<>();
   private long rightEdge;
 
   /** The target's SYN arrived: its ISN, and the shift the peer's window is scaled by from now on. */
@@ -115,11 +116,6 @@ final class PeerReceiver {
 
   long rcvNxt() {
     return rcvNxt;
-  }
-
-  /** The highest acknowledgment the peer has sent. */
-  long lastAckSent() {
-    return lastAckSent;
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chimney.spi.Capability;
+import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.OffloadTarget;
 import dev.chimney.spi.OffloadTargetProvider;
 import dev.chimney.spi.TargetContext;
@@ -68,6 +69,36 @@ class SessionTest {
     };
     try (Session session = Session.open(realTime, Map.of(), Timeouts.DEFAULTS)) {
       assertThat(session.clock()).isInstanceOf(RealTimeClock.class);
+    }
+  }
+
+  @Test
+  void targetFaultsNameEachUpcallOutOfOrder() {
+    try (StubWorld world = new StubWorld()) {
+      HostConnection c = world.connect(LOCAL_1, PEER_1);
+      world.host.offload(c);
+      world.target.completeSendsTwice = true;
+      List<NetBufferList> sent = world.host.send(c, HostStackTest.bytes("twice"));
+      world.host.awaitSendCompletions(c, 1);
+      world.session.clock().runFor(Timeouts.DEFAULTS.quiet().toNanos());
+
+      assertThat(world.session.targetFaults()).singleElement().asString()
+          .startsWith("host anomaly: NdisTcpOffloadSendComplete of NBL #" + sent.get(0).id())
+          .contains("completed a second time");
+    }
+  }
+
+  @Test
+  void targetFaultsLeaveOutTheHostsReconstructionOfAReturnedStream() {
+    try (StubWorld world = new StubWorld()) {
+      HostConnection c = world.connect(LOCAL_1, PEER_1);
+      world.host.offload(c);
+      world.target.returnedSndUnaShift = -100;
+      world.host.terminate(c);
+
+      assertThat(world.host.anomalies()).singleElement().asString()
+          .startsWith("TCP1 terminate at event #").contains("is not within the returned send data");
+      assertThat(world.session.targetFaults()).isEmpty();
     }
   }
 

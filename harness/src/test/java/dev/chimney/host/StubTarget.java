@@ -43,6 +43,8 @@ class StubTarget implements OffloadTarget {
   boolean failDisconnects;
   boolean resumeAfterUploadAll = true;
   int retrieveIndications = 1;
+  /** Added to the SndUna a terminate returns: non-zero returns one outside the returned send data. */
+  long returnedSndUnaShift;
 
   private final TargetContext context;
   private final List<Conn> offloaded = new ArrayList<>();
@@ -176,7 +178,7 @@ class StubTarget implements OffloadTarget {
         if (n.stateType() == OffloadStateType.TCP) {
           Conn c = (Conn) n.miniportOffloadContext();
           n.tcpState().delegated()
-              .set(Field.SND_UNA, c.sndUna).set(Field.SND_NXT, c.sndNxt).set(Field.SND_MAX, c.sndNxt)
+              .set(Field.SND_UNA, c.sndUna + returnedSndUnaShift).set(Field.SND_NXT, c.sndNxt).set(Field.SND_MAX, c.sndNxt)
               .set(Field.RCV_NXT, c.rcvNxt).set(Field.SND_WND, 65535)
               .setState(TcpConnectionState.ESTABLISHED);
           n.setNetBufferListChain(NetBufferList.chain(c.outstanding));
