@@ -49,12 +49,17 @@ final class PcapngReader extends CaptureReader {
   private long packets;
   private long blocks;
 
-  /** What an IDB said about one interface. */
+  /**
+   * What an IDB said about one interface.
+   *
+   * @param nanosPerTick for decimal resolutions of nanoseconds or coarser, the nanoseconds in one
+   *     tick, worked out once per interface rather than once per packet; 0 otherwise
+   */
   private record Interface(LinkType linkType, int linkCode, long snapLength, long ticksPerSecond, boolean power2,
-      int exponent, long offsetSeconds) {
+      int exponent, long nanosPerTick, long offsetSeconds) {
     long nanos(long ticks) {
-      if (!power2 && exponent <= 9) {
-        return ticks * pow10(9 - exponent) + offsetSeconds * NANOS_PER_SECOND;
+      if (nanosPerTick > 0) {
+        return ticks * nanosPerTick + offsetSeconds * NANOS_PER_SECOND;
       }
       // Finer than nanoseconds, or binary fractions: split to keep 64 bits.
       long seconds = power2 ? ticks >>> exponent : ticks / ticksPerSecond;
@@ -208,7 +213,8 @@ final class PcapngReader extends CaptureReader {
       throw bad(n, "interface " + interfaces.size() + ": if_tsresol " + resolution + " is not a usable resolution");
     }
     long ticks = power2 ? (exponent == 63 ? Long.MAX_VALUE : 1L << exponent) : pow10(exponent);
-    interfaces.add(new Interface(LinkType.of(code), code, snap, ticks, power2, exponent, offsetSeconds));
+    long nanosPerTick = !power2 && exponent <= 9 ? pow10(9 - exponent) : 0;
+    interfaces.add(new Interface(LinkType.of(code), code, snap, ticks, power2, exponent, nanosPerTick, offsetSeconds));
   }
 
   private Interface interfaceFor(long n, long id) throws CaptureFormatException {
