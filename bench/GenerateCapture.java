@@ -29,6 +29,10 @@ public final class GenerateCapture {
   private static final int FIN = 0x01;
   private static final int RST = 0x04;
   private static final int PSH = 0x08;
+  /** Destination and source MAC: fixed, the generator does not model the link. */
+  private static final byte[] MACS = {2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2};
+  /** TCP options: NOP, NOP, timestamps (kind 8, length 10) with TSval 1 and TSecr 1. */
+  private static final byte[] TIMESTAMP_OPTION = {1, 1, 8, 10, 0, 0, 0, 1, 0, 0, 0, 1};
 
   private final OutputStream out;
   private final ByteBuffer header = ByteBuffer.allocate(16 + ETH + IP + TCP).order(ByteOrder.LITTLE_ENDIAN);
@@ -126,14 +130,14 @@ public final class GenerateCapture {
     h.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000))
         .putInt(length).putInt(length);
     h.order(ByteOrder.BIG_ENDIAN);
-    h.put(new byte[] {2, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 2}).putShort((short) 0x0800);
+    h.put(MACS).putShort((short) 0x0800);
     int src = fromPeer ? c.peerAddress : 0xC0000201;
     int dst = fromPeer ? 0xC0000201 : c.peerAddress;
     h.put((byte) 0x45).put((byte) 0).putShort((short) (IP + TCP + payload)).putShort((short) 0).putShort((short) 0x4000)
         .put((byte) 64).put((byte) 6).putShort((short) 0).putInt(src).putInt(dst);
     h.putShort((short) (fromPeer ? c.peerPort : 80)).putShort((short) (fromPeer ? 80 : c.peerPort))
         .putInt((int) seq).putInt((int) ack).put((byte) ((TCP / 4) << 4)).put((byte) flags).putShort((short) 502)
-        .putShort((short) 0).putShort((short) 0).put(new byte[] {1, 1, 8, 10, 0, 0, 0, 1, 0, 0, 0, 1});
+        .putShort((short) 0).putShort((short) 0).put(TIMESTAMP_OPTION);
     out.write(h.array(), 0, h.position());
     out.write(zeros, 0, payload);
     written++;

@@ -24,8 +24,8 @@ import org.pcap4j.packet.namednumber.TcpPort;
  *
  * <p>Stateless and thread-safe; called by targets, the peer and the harness on any thread.
  * Decoding goes through pcap4j's packet factory, which allocates a few objects per packet: fast
- * enough for scenario traffic, and the first thing to replace with hand parsing if captures ever
- * grow to millions of packets.
+ * enough for scenario traffic. Captures of millions of packets are not decoded here but parsed in
+ * place, headers only, by {@link dev.chimney.wire.capture.TcpPacketDecoder}.
  */
 public final class SegmentCodec {
   /** ECE and CWR sit in the low two bits of what pcap4j 1.8 calls the 6-bit reserved field. */

@@ -9,9 +9,4 @@ package dev.chimney.wire;
 public record TcpOptions(int mss, int windowScale) {
   /** No options. */
   public static final TcpOptions NONE = new TcpOptions(-1, -1);
-
-  /** True when no option is present. */
-  public boolean isEmpty() {
-    return mss < 0 && windowScale < 0;
-  }
 }

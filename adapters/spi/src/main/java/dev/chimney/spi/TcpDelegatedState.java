@@ -30,7 +30,10 @@ public final class TcpDelegatedState {
     return v == null ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
-  /** Sets {@code field}; sequence-number fields are reduced modulo 2^32. */
+  /**
+   * Sets {@code field}, reduced modulo 2^32: every delegated variable is a 32-bit ULONG in the
+   * structure, not only the sequence numbers.
+   */
   public TcpDelegatedState set(Field field, long value) {
     values.put(field, value & 0xFFFF_FFFFL);
     return this;

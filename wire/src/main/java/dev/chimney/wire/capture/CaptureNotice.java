@@ -1,9 +1,9 @@
 package dev.chimney.wire.capture;
 
 /**
- * Something about one record that did not stop the reading: a pcapng block of a type this reader
- * does not know (skipped), a record cut by the snap length (judged from its headers), a packet too
- * short for its own headers (skipped).
+ * Something about one record that did not stop the reading. The readers give one for a pcapng
+ * block of a type they do not know, which is skipped; records cut by the snap length are not
+ * notices but {@link CaptureRecord#truncated()}, for the caller to judge.
  *
  * @param record the record number, from 1 (for packets, the packet number Wireshark shows)
  * @param text what happened, one line

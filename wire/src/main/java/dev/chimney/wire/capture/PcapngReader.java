@@ -30,6 +30,9 @@ final class PcapngReader extends CaptureReader {
   private static final int DECRYPTION_SECRETS = 10;
   private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
   private static final int BLOCK_HEADER_BYTES = 8;
+  /** Offsets in enhanced and obsolete packet blocks of the timestamp and of the two lengths. */
+  private static final int PACKET_TIMESTAMP_AT = 12;
+  private static final int PACKET_LENGTHS_AT = 20;
   private static final int MIN_BLOCK_BYTES = 12;
   private static final int SECTION_HEADER_MIN_BYTES = 28;
   private static final int OPT_ENDOFOPT = 0;
@@ -49,12 +52,17 @@ final class PcapngReader extends CaptureReader {
   private long packets;
   private long blocks;
 
-  /** What an IDB said about one interface. */
+  /**
+   * What an IDB said about one interface.
+   *
+   * @param nanosPerTick for decimal resolutions of nanoseconds or coarser, the nanoseconds in one
+   *     tick, worked out once per interface rather than once per packet; 0 otherwise
+   */
   private record Interface(LinkType linkType, int linkCode, long snapLength, long ticksPerSecond, boolean power2,
-      int exponent, long offsetSeconds) {
+      int exponent, long nanosPerTick, long offsetSeconds) {
     long nanos(long ticks) {
-      if (!power2 && exponent <= 9) {
-        return ticks * pow10(9 - exponent) + offsetSeconds * NANOS_PER_SECOND;
+      if (nanosPerTick > 0) {
+        return ticks * nanosPerTick + offsetSeconds * NANOS_PER_SECOND;
       }
       // Finer than nanoseconds, or binary fractions: split to keep 64 bits.
       long seconds = power2 ? ticks >>> exponent : ticks / ticksPerSecond;
@@ -114,8 +122,8 @@ final class PcapngReader extends CaptureReader {
             + " differs from its leading length " + length + " (damaged block)");
       }
       CaptureRecord r = switch (type) {
-        case ENHANCED_PACKET -> packet(n, b, at, (int) length, ByteWindow.int32(b, at + 8, bigEndian), 12, 20);
-        case OBSOLETE_PACKET -> packet(n, b, at, (int) length, ByteWindow.uint16(b, at + 8, bigEndian), 12, 20);
+        case ENHANCED_PACKET -> packet(n, b, at, (int) length, ByteWindow.int32(b, at + 8, bigEndian));
+        case OBSOLETE_PACKET -> packet(n, b, at, (int) length, ByteWindow.uint16(b, at + 8, bigEndian));
         case SIMPLE_PACKET -> simplePacket(n, b, at, (int) length);
         case INTERFACE_DESCRIPTION -> {
           readInterface(n, b, at, (int) length);
@@ -208,7 +216,8 @@ final class PcapngReader extends CaptureReader {
       throw bad(n, "interface " + interfaces.size() + ": if_tsresol " + resolution + " is not a usable resolution");
     }
     long ticks = power2 ? (exponent == 63 ? Long.MAX_VALUE : 1L << exponent) : pow10(exponent);
-    interfaces.add(new Interface(LinkType.of(code), code, snap, ticks, power2, exponent, offsetSeconds));
+    long nanosPerTick = !power2 && exponent <= 9 ? pow10(9 - exponent) : 0;
+    interfaces.add(new Interface(LinkType.of(code), code, snap, ticks, power2, exponent, nanosPerTick, offsetSeconds));
   }
 
   private Interface interfaceFor(long n, long id) throws CaptureFormatException {
@@ -223,14 +232,17 @@ final class PcapngReader extends CaptureReader {
     return i;
   }
 
-  /** Enhanced and obsolete packet blocks: interface, timestamp high and low, lengths at the same offsets. */
-  private CaptureRecord packet(long n, byte[] b, int at, int length, long interfaceId, int tsAt, int lengthsAt)
-      throws CaptureFormatException {
+  /**
+   * Enhanced and obsolete packet blocks: the interface id is read by the caller (32 bits in one, 16 in
+   * the other); timestamp high and low, then captured and original length, sit at the same offsets.
+   */
+  private CaptureRecord packet(long n, byte[] b, int at, int length, long interfaceId) throws CaptureFormatException {
     Interface i = interfaceFor(n, interfaceId);
-    long ticks = ByteWindow.uint32(b, at + tsAt, bigEndian) << 32 | ByteWindow.uint32(b, at + tsAt + 4, bigEndian);
-    long captured = ByteWindow.uint32(b, at + lengthsAt, bigEndian);
-    long original = ByteWindow.uint32(b, at + lengthsAt + 4, bigEndian);
-    int dataAt = at + lengthsAt + 8;
+    long ticks = ByteWindow.uint32(b, at + PACKET_TIMESTAMP_AT, bigEndian) << 32
+        | ByteWindow.uint32(b, at + PACKET_TIMESTAMP_AT + 4, bigEndian);
+    long captured = ByteWindow.uint32(b, at + PACKET_LENGTHS_AT, bigEndian);
+    long original = ByteWindow.uint32(b, at + PACKET_LENGTHS_AT + 4, bigEndian);
+    int dataAt = at + PACKET_LENGTHS_AT + 8;
     int end = at + length - 4;
     if (captured > end - dataAt) {
       throw bad(n, "captured length " + captured + " runs past its block of " + length + " bytes (damaged block)");

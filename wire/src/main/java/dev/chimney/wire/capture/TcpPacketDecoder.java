@@ -193,12 +193,13 @@ public final class TcpPacketDecoder {
     return Outcome.TCP;
   }
 
+  /** Network byte order, through the readers' own field access. */
   private static int u16(byte[] b, int at) {
-    return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+    return ByteWindow.uint16(b, at, true);
   }
 
   private static long u32(byte[] b, int at) {
-    return ((long) (b[at] & 0xFF) << 24) | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    return ByteWindow.uint32(b, at, true);
   }
 
   /** 4 or 6. */
