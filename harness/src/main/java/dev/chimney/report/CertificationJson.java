@@ -48,7 +48,7 @@ final class CertificationJson {
 
   private static ScenarioEntry scenario(ScenarioResult result, Path outDir) {
     Map<String, Verdict> verdicts = new LinkedHashMap<>();
-    ScenarioVerdicts.ordered(result).forEach(e -> verdicts.put(e.getKey(), e.getValue()));
+    MonitorVerdictOrder.ordered(result).forEach(e -> verdicts.put(e.getKey(), e.getValue()));
     return new ScenarioEntry(result.name(), result.feature(), result.status(), result.rules(), result.failure(),
         ReportPaths.relative(outDir, result.capture()), ReportPaths.relative(outDir, result.eventLog()),
         verdicts, result.evidence().stream().map(CertificationJson::evidence).toList(), result.durationNanos());
