@@ -359,7 +359,7 @@ public final class ConnectionTracker {
       if (conn.phase != Phase.OFFLOADING) {
         continue;
       }
-      boolean offloaded = b.status() == NdisStatus.SUCCESS || b.status() == NdisStatus.OFFLOAD_PARTIAL_SUCCESS;
+      boolean offloaded = TreeWalk.offloaded(b);
       conn.phase = offloaded ? Phase.OFFLOADED : Phase.HOST_OWNED;
       if (offloaded && conn.initiateBlock.chain() != null) {
         for (NblView n : conn.initiateBlock.chain()) {
