@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +40,7 @@ final class CertificationJson {
   }
 
   static RuleEntry rule(RuleResult result) {
-    return new RuleEntry(result.rule().id(), result.rule().level().name().toLowerCase(Locale.ROOT),
+    return new RuleEntry(result.rule().id(), result.rule().level().label(),
         result.verdict(), result.scenarios(), result.evidence().stream().map(CertificationJson::evidence).toList(),
         result.reason(), result.rule().text(), result.rule().area());
   }

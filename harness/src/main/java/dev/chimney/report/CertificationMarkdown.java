@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +40,7 @@ final class CertificationMarkdown {
     md.append("|---|---|---|---|---|\n");
     for (RuleResult result : certification.rules()) {
       md.append("| ").append(escape(result.rule().id()))
-          .append(" | ").append(result.rule().level().name().toLowerCase(Locale.ROOT))
+          .append(" | ").append(result.rule().level().label())
           .append(" | ").append(result.verdict())
           .append(" | ").append(result.scenarios())
           .append(" | ").append(evidenceCell(result))
