@@ -3,7 +3,6 @@ package dev.chimney.cli;
 import dev.chimney.rules.Rule;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Prints rules for {@code chimney rules}: the header line (ID, level, who it binds, where it
@@ -33,7 +32,7 @@ final class RuleListing {
 
   private void print(Rule rule, PrintWriter out) {
     StringBuilder header = new StringBuilder(rule.id())
-        .append("  ").append(rule.level().name().toLowerCase(Locale.ROOT))
+        .append("  ").append(rule.level().label())
         .append("  binds: ").append(String.join(", ", rule.binds()))
         .append("  seen on: ").append(String.join(", ", rule.seenOn()));
     if (rule.requires() != null) {

@@ -42,7 +42,7 @@ final class AllureRuleVerdicts {
         .setHistoryId(id)
         .setName(id + " " + shortText(r.rule().text()))
         .setFullName("rules." + id)
-        .setDescription(r.rule().text() + "\n\nLevel: " + r.rule().level().name().toLowerCase()
+        .setDescription(r.rule().text() + "\n\nLevel: " + r.rule().level().label()
             + ". Binds: " + String.join(", ", r.rule().binds()) + ". Exercised by " + r.scenarios()
             + " scenario(s).")
         .setStatus(status(r))
@@ -53,7 +53,7 @@ final class AllureRuleVerdicts {
             new Label().setName("suite").setValue(SUITE),
             new Label().setName("feature").setValue(r.rule().area()),
             new Label().setName(RuleLabels.RULE_LABEL).setValue(id),
-            new Label().setName("tag").setValue(r.rule().level().name().toLowerCase())));
+            new Label().setName("tag").setValue(r.rule().level().label())));
   }
 
   private static Status status(RuleResult r) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.chimney.rules.Certification;
 import dev.chimney.rules.RuleResult;
-import dev.chimney.rules.ScenarioResult;
 import dev.chimney.rules.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,15 +56,11 @@ final class AllureRunMetadata {
     String verdicts = Arrays.stream(Verdict.values())
         .map(v -> v + " " + certification.rules().stream().filter(r -> r.verdict() == v).count())
         .collect(Collectors.joining(", "));
-    String scenarios = certification.scenarios().size() + " run, "
-        + certification.count(ScenarioResult.Status.PASSED) + " passed, "
-        + certification.count(ScenarioResult.Status.FAILED) + " failed, "
-        + certification.count(ScenarioResult.Status.SKIPPED) + " skipped";
     return property("target", certification.target())
         + property("certification", certification.certified()
             ? CertificationMarkdown.CERTIFIED : CertificationMarkdown.NOT_CERTIFIED)
         + property("rules", verdicts)
-        + property("scenarios", scenarios);
+        + property("scenarios", CertificationMarkdown.scenarioCounts(certification));
   }
 
   /** One line of a properties file; the value escaped as {@link java.util.Properties#load} reads it. */

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,14 +40,14 @@ final class CertificationJson {
   }
 
   static RuleEntry rule(RuleResult result) {
-    return new RuleEntry(result.rule().id(), result.rule().level().name().toLowerCase(Locale.ROOT),
+    return new RuleEntry(result.rule().id(), result.rule().level().label(),
         result.verdict(), result.scenarios(), result.evidence().stream().map(CertificationJson::evidence).toList(),
         result.reason(), result.rule().text(), result.rule().area());
   }
 
   private static ScenarioEntry scenario(ScenarioResult result, Path outDir) {
     Map<String, Verdict> verdicts = new LinkedHashMap<>();
-    ScenarioVerdicts.ordered(result).forEach(e -> verdicts.put(e.getKey(), e.getValue()));
+    MonitorVerdictOrder.ordered(result).forEach(e -> verdicts.put(e.getKey(), e.getValue()));
     return new ScenarioEntry(result.name(), result.feature(), result.status(), result.rules(), result.failure(),
         ReportPaths.relative(outDir, result.capture()), ReportPaths.relative(outDir, result.eventLog()),
         verdicts, result.evidence().stream().map(CertificationJson::evidence).toList(), result.durationNanos());

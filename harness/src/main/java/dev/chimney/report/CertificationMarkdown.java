@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -33,21 +32,26 @@ final class CertificationMarkdown {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(escape(certification.target())).append(": ")
         .append(certification.certified() ? CERTIFIED : NOT_CERTIFIED).append("\n\n");
-    md.append("Scenarios: ").append(certification.scenarios().size()).append(" run, ")
-        .append(certification.count(ScenarioResult.Status.PASSED)).append(" passed, ")
-        .append(certification.count(ScenarioResult.Status.FAILED)).append(" failed, ")
-        .append(certification.count(ScenarioResult.Status.SKIPPED)).append(" skipped.\n\n");
+    md.append("Scenarios: ").append(scenarioCounts(certification)).append(".\n\n");
     md.append("| rule | level | verdict | scenarios | evidence |\n");
     md.append("|---|---|---|---|---|\n");
     for (RuleResult result : certification.rules()) {
       md.append("| ").append(escape(result.rule().id()))
-          .append(" | ").append(result.rule().level().name().toLowerCase(Locale.ROOT))
+          .append(" | ").append(result.rule().level().label())
           .append(" | ").append(result.verdict())
           .append(" | ").append(result.scenarios())
           .append(" | ").append(evidenceCell(result))
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** "12 run, 10 passed, 1 failed, 1 skipped": the scenario line of this page and of Allure's Environment widget. */
+  static String scenarioCounts(Certification certification) {
+    return certification.scenarios().size() + " run, "
+        + certification.count(ScenarioResult.Status.PASSED) + " passed, "
+        + certification.count(ScenarioResult.Status.FAILED) + " failed, "
+        + certification.count(ScenarioResult.Status.SKIPPED) + " skipped";
   }
 
   /** The FAIL messages, or the reason a rule was not judged; empty for PASS. */

@@ -17,7 +17,7 @@ final class MonitorVerdictTable {
   private MonitorVerdictTable() {}
 
   static String render(ScenarioResult result) {
-    List<Map.Entry<String, Verdict>> verdicts = ScenarioVerdicts.ordered(result);
+    List<Map.Entry<String, Verdict>> verdicts = MonitorVerdictOrder.ordered(result);
     int width = verdicts.stream().mapToInt(e -> e.getKey().length()).max().orElse(0);
     width = Math.max(width, RULE_HEADER.length());
     String row = "%-" + width + "s  %s\n";

@@ -41,7 +41,7 @@ public final class CertificationJudge {
   }
 
   private static RuleResult judge(Rule rule, Set<Capability> capabilities, List<ScenarioResult> results) {
-    if (rule.requires() != null && !capabilities.contains(rule.requires())) {
+    if (!rule.appliesTo(capabilities)) {
       return new RuleResult(rule, Verdict.NOT_APPLICABLE, 0, List.of(),
           "the target does not declare the capability " + rule.requires());
     }

@@ -22,6 +22,11 @@ public record Rule(String id, String area, String text, Set<String> binds, Set<S
     return binds.contains("target");
   }
 
+  /** True when a target declaring {@code capabilities} must obey it: it needs no capability, or one declared. */
+  public boolean appliesTo(Set<Capability> capabilities) {
+    return requires == null || capabilities.contains(requires);
+  }
+
   /** True when the harness, as host, must obey it. */
   public boolean bindsHost() {
     return binds.contains("host");

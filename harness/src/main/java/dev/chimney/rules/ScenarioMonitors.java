@@ -50,14 +50,10 @@ public final class ScenarioMonitors implements EventLog.Listener {
     this.capabilities = Set.copyOf(capabilities);
     this.context = new MonitorContext(scenario, captureFile);
     for (Rule rule : catalogue.rules()) {
-      if (applies(rule)) {
+      if (rule.appliesTo(this.capabilities)) {
         monitors.put(rule.id(), Monitors.create(rule.id(), context));
       }
     }
-  }
-
-  private boolean applies(Rule rule) {
-    return rule.requires() == null || capabilities.contains(rule.requires());
   }
 
   /**

@@ -121,7 +121,7 @@ public final class Lifecycle {
   private String missingCapability(List<String> ruleIds, Set<Capability> capabilities) {
     for (String id : ruleIds) {
       Rule rule = world.run.catalogue.find(id).orElseThrow();
-      if (rule.requires() != null && !capabilities.contains(rule.requires())) {
+      if (!rule.appliesTo(capabilities)) {
         return "the target does not declare " + rule.requires() + ", which " + id + " needs";
       }
     }

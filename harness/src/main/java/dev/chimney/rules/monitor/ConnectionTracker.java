@@ -359,7 +359,7 @@ public final class ConnectionTracker {
       if (conn.phase != Phase.OFFLOADING) {
         continue;
       }
-      boolean offloaded = b.status() == NdisStatus.SUCCESS || b.status() == NdisStatus.OFFLOAD_PARTIAL_SUCCESS;
+      boolean offloaded = TreeWalk.offloaded(b);
       conn.phase = offloaded ? Phase.OFFLOADED : Phase.HOST_OWNED;
       if (offloaded && conn.initiateBlock.chain() != null) {
         for (NblView n : conn.initiateBlock.chain()) {
@@ -436,17 +436,9 @@ public final class ConnectionTracker {
     }
     if (p.direction() == Direction.TO_PEER) {
       conn.highestSentSeqEnd = Seq.max(conn.highestSentSeqEnd, s.seqEnd());
-      if (isTargetPacket(p)) {
-        if (s.has(TcpFlag.ACK)) {
-          conn.highestTargetAck = Seq.max(conn.highestTargetAck, s.ack());
-          conn.targetAckThisOffload = Seq.max(conn.targetAckThisOffload, s.ack());
-        }
-        if (s.has(TcpFlag.FIN) && conn.targetFin == null) {
-          conn.targetFin = p;
-        }
-        if (s.has(TcpFlag.RST) && conn.targetRst == null) {
-          conn.targetRst = p;
-        }
+      if (isTargetPacket(p) && s.has(TcpFlag.ACK)) {
+        conn.highestTargetAck = Seq.max(conn.highestTargetAck, s.ack());
+        conn.targetAckThisOffload = Seq.max(conn.targetAckThisOffload, s.ack());
       }
     } else {
       if (s.has(TcpFlag.ACK)) {

@@ -32,14 +32,10 @@ final class Par2NblStatusUntouchedOnFailure extends MonitorBase {
     if (call == null) {
       return;
     }
-    Map<String, BlockView> given = new HashMap<>();
-    call.tree().forEach(b -> given.put(b.name(), b));
-    for (BlockView b : walk.nodes) {
-      BlockView before = given.get(b.name());
-      if (TreeWalk.offloaded(b) || before == null || before.chain() == null || before.chain().isEmpty()) {
-        continue;
-      }
+    for (TreeWalk.Refused r : walk.refusedWithSendData(call)) {
       exercise();
+      BlockView b = r.completed();
+      BlockView before = r.given();
       Map<Long, NblView> now = new HashMap<>();
       if (b.chain() != null) {
         b.chain().forEach(n -> now.put(n.id(), n));

@@ -1,7 +1,6 @@
 package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Api;
-import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
 import java.util.HashMap;
@@ -47,19 +46,14 @@ final class Par3NoSendCompleteOnFailure extends MonitorBase {
     if (call == null) {
       return;
     }
-    Map<String, BlockView> given = new HashMap<>();
-    call.tree().forEach(b -> given.put(b.name(), b));
-    for (BlockView b : walk.nodes) {
-      BlockView before = given.get(b.name());
-      if (TreeWalk.offloaded(b) || before == null || before.chain() == null || before.chain().isEmpty()) {
-        continue;
-      }
+    for (TreeWalk.Refused r : walk.refusedWithSendData(call)) {
       exercise();
-      for (NblView n : before.chain()) {
-        refused.put(n.id(), b.name());
+      String name = r.completed().name();
+      for (NblView n : r.given().chain()) {
+        refused.put(n.id(), name);
         TrackedSend s = tracker().send(n.id());
         if (s != null && s.completion != null && s.completion.seq() > call.seq()) {
-          violation("no NdisTcpOffloadSendComplete for the send data of " + b.name() + ", whose offload failed",
+          violation("no NdisTcpOffloadSendComplete for the send data of " + name + ", whose offload failed",
               "list #" + n.id() + " completed at event #" + s.completion.seq(), walk.completion);
         }
       }

@@ -34,9 +34,6 @@ final class TrackedConnection {
   List<TrackedSend> outstandingAtDisconnect = List.of();
   Event.Upcall disconnectCompletion;
   Event.Upcall failedDisconnect;
-  /** The target's first FIN of this offload. */
-  Event.Packet targetFin;
-  Event.Packet targetRst;
   /** The target's highest ACK this offload, or null when it sent none. */
   Long targetAckThisOffload;
   int retrieveRequests;
@@ -79,8 +76,6 @@ final class TrackedConnection {
     outstandingAtDisconnect = List.of();
     disconnectCompletion = null;
     failedDisconnect = null;
-    targetFin = null;
-    targetRst = null;
     targetAckThisOffload = null;
     retrieveRequests = 0;
     abortIndication = null;
@@ -114,11 +109,6 @@ final class TrackedConnection {
   /** True when the target has or had it: offloading, offloaded, terminating, or uploaded. */
   boolean everOffloaded() {
     return offloads > 0;
-  }
-
-  /** True when the connection is being aborted: the peer reset it, the target said so, or the host asked for it. */
-  boolean aborting() {
-    return peerRst != null || abortIndication != null || abortiveCall != null;
   }
 
   /** A copy of the outstanding sends, in delivery order. */

@@ -4,13 +4,14 @@ import dev.chimney.host.Api;
 import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An initiate's tree as the target completed it, in walk order (parent first), with the questions
- * PAR-4 to PAR-7 ask of it.
+ * PAR-2 to PAR-7 ask of it.
  */
 final class TreeWalk {
   final Event.Upcall completion;
@@ -65,6 +66,26 @@ final class TreeWalk {
     BlockView p = parent(b);
     return p == null || offloaded(p);
   }
+
+  /**
+   * The objects of this walk the target did not offload although the host handed them over with
+   * send data in {@code call}, each with its block as given: the situation PAR-2 and PAR-3 judge.
+   */
+  List<Refused> refusedWithSendData(Event.Call call) {
+    Map<String, BlockView> given = new HashMap<>();
+    call.tree().forEach(b -> given.put(b.name(), b));
+    List<Refused> refused = new ArrayList<>();
+    for (BlockView b : nodes) {
+      BlockView before = given.get(b.name());
+      if (!offloaded(b) && before != null && before.chain() != null && !before.chain().isEmpty()) {
+        refused.add(new Refused(b, before));
+      }
+    }
+    return refused;
+  }
+
+  /** An object the target refused: as completed, and as the host gave it. */
+  record Refused(BlockView completed, BlockView given) {}
 
   /** "Path2 NDIS_STATUS_FAILURE", for evidence. */
   static String show(BlockView b) {

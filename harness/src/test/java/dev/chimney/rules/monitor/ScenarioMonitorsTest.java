@@ -77,7 +77,8 @@ class ScenarioMonitorsTest {
   @Test
   void aViolationOfARuleTheTargetNeedNotObeyIsNotApplicableNotFail() {
     Script s = new Script().offload();
-    s.retrieve(null, TcpUploadReason.LOW_RESOURCES);
+    Event.Upcall nameless = s.retrieve(null, TcpUploadReason.LOW_RESOURCES);
+    Script.assertFail(s.run(), "TRM-2", nameless);
     ScenarioVerdicts v = s.run(EnumSet.complementOf(EnumSet.of(Capability.TERMINATE_REQUEST)).toArray(new Capability[0]));
     assertThat(v.verdict("TRM-2")).isEqualTo(Verdict.NOT_APPLICABLE);
     assertThat(v.evidence()).as("evidence").noneMatch(e -> e.ruleId().equals("TRM-2"));

@@ -12,8 +12,8 @@ import java.util.Map;
  * tag order, then the other monitors by ID. The result's map has no order of its own, and a stable
  * order keeps reports of the same run identical.
  */
-final class ScenarioVerdicts {
-  private ScenarioVerdicts() {}
+final class MonitorVerdictOrder {
+  private MonitorVerdictOrder() {}
 
   static List<Map.Entry<String, Verdict>> ordered(ScenarioResult result) {
     List<String> tagged = result.rules();
