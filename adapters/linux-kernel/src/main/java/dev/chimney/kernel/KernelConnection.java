@@ -143,10 +143,7 @@ final class KernelConnection {
   }
 
   private void abort(NetBufferList nbl) {
-    List<NetBufferList> aborted = ledger.failHostLists(NdisStatus.REQUEST_ABORTED);
-    if (!aborted.isEmpty()) {
-      host.tcpOffloadSendComplete(NetBufferList.chain(aborted));
-    }
+    failSends(NdisStatus.REQUEST_ABORTED);
     receive.failPosted(NdisStatus.REQUEST_ABORTED);
     route = Route.DROP;
     if (!orphaned) {
@@ -214,10 +211,25 @@ final class KernelConnection {
     if (!done.isEmpty()) {
       host.tcpOffloadSendComplete(NetBufferList.chain(done));
     }
-    if (pendingDisconnect != null && finQueued && ackedSeqs == inKernel + 1 && !ledger.hostListsPending()) {
+    if (finQueued && ackedSeqs == inKernel + 1 && !ledger.hostListsPending()) {
+      completePendingDisconnect(NdisStatus.SUCCESS);
+    }
+  }
+
+  /** Completes the host's send lists still held, with {@code status}. */
+  private void failSends(NdisStatus status) {
+    List<NetBufferList> failed = ledger.failHostLists(status);
+    if (!failed.isEmpty()) {
+      host.tcpOffloadSendComplete(NetBufferList.chain(failed));
+    }
+  }
+
+  /** Completes the graceful disconnect under way, if any, with {@code status}. */
+  private void completePendingDisconnect(NdisStatus status) {
+    if (pendingDisconnect != null) {
       NetBufferList d = pendingDisconnect;
       pendingDisconnect = null;
-      d.setStatus(NdisStatus.SUCCESS);
+      d.setStatus(status);
       host.tcpOffloadDisconnectComplete(d);
     }
   }
@@ -226,16 +238,8 @@ final class KernelConnection {
     reset = true;
     route = Route.DROP;
     host.tcpOffloadEvent(handle, TcpOffloadEvent.INDICATE_ABORT, null);
-    List<NetBufferList> aborted = ledger.failHostLists(NdisStatus.REQUEST_ABORTED);
-    if (!aborted.isEmpty()) {
-      host.tcpOffloadSendComplete(NetBufferList.chain(aborted));
-    }
-    if (pendingDisconnect != null) {
-      NetBufferList d = pendingDisconnect;
-      pendingDisconnect = null;
-      d.setStatus(NdisStatus.REQUEST_ABORTED);
-      host.tcpOffloadDisconnectComplete(d);
-    }
+    failSends(NdisStatus.REQUEST_ABORTED);
+    completePendingDisconnect(NdisStatus.REQUEST_ABORTED);
     receive.failPosted(NdisStatus.REQUEST_ABORTED);
   }
 
@@ -287,19 +291,11 @@ final class KernelConnection {
    */
   NdisStatus terminate(TcpDelegatedState delegated, java.util.function.Consumer<NetBufferList> chainOut) {
     route = Route.HOST;
-    if (pendingDisconnect != null) {
-      NetBufferList d = pendingDisconnect;
-      pendingDisconnect = null;
-      d.setStatus(NdisStatus.UPLOAD_IN_PROGRESS);
-      host.tcpOffloadDisconnectComplete(d);
-    }
+    completePendingDisconnect(NdisStatus.UPLOAD_IN_PROGRESS);
     receive.failPosted(NdisStatus.UPLOAD_IN_PROGRESS);
     if (orphaned) {
       // close() gave the socket to the kernel, which no longer lets it be read out: the state is lost
-      List<NetBufferList> lost = ledger.failHostLists(NdisStatus.REQUEST_ABORTED);
-      if (!lost.isEmpty()) {
-        host.tcpOffloadSendComplete(NetBufferList.chain(lost));
-      }
+      failSends(NdisStatus.REQUEST_ABORTED);
       return NdisStatus.FAILURE;
     }
     TcpRepair.ReadOut r = abortSnapshot;
