@@ -81,7 +81,7 @@ final class KernelConnection {
     long skip = sentUnacknowledged;
     for (NetBufferList l : lists) {
       ledger.add(l);
-      byte[] data = dataOf(l);
+      byte[] data = dataOf(List.of(l));
       int from = (int) Math.min(skip, data.length);
       skip -= from;
       if (from < data.length) {
@@ -104,7 +104,7 @@ final class KernelConnection {
     }
     for (NetBufferList l : lists) {
       ledger.add(l);
-      toKernel.add(dataOf(l));
+      toKernel.add(dataOf(List.of(l)));
     }
     flushToKernel();
     return NdisStatus.PENDING;
@@ -133,7 +133,7 @@ final class KernelConnection {
       return;
     }
     pendingDisconnect = nbl;
-    byte[] data = dataOf(nbl);
+    byte[] data = dataOf(List.of(nbl));
     if (data.length > 0) {
       ledger.addDisconnectData(ReceivePath.targetList(data));
       toKernel.add(data);
@@ -349,9 +349,10 @@ final class KernelConnection {
     }
   }
 
-  private static byte[] dataOf(NetBufferList l) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(l.dataLength());
-    l.buffers().forEach(b -> out.writeBytes(b.data()));
+  /** The data of {@code lists}, one after another. */
+  static byte[] dataOf(List<NetBufferList> lists) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    lists.forEach(l -> l.buffers().forEach(b -> out.writeBytes(b.data())));
     return out.toByteArray();
   }
 }
