@@ -94,7 +94,7 @@ final class KernelConnection {
   /** MiniportTcpOffloadSend. */
   NdisStatus send(NetBufferList chain) {
     List<NetBufferList> lists = NetBufferList.toList(chain);
-    if (reset || abortSnapshot != null) {
+    if (aborted()) {
       lists.forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
       host.tcpOffloadSendComplete(chain);
       return NdisStatus.PENDING;
@@ -112,7 +112,7 @@ final class KernelConnection {
 
   /** MiniportTcpOffloadReceive. */
   void post(NetBufferList chain) {
-    if (reset || abortSnapshot != null) {
+    if (aborted()) {
       NetBufferList.toList(chain).forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
       host.tcpOffloadReceiveComplete(chain);
       return;
@@ -122,7 +122,7 @@ final class KernelConnection {
 
   /** MiniportTcpOffloadDisconnect; the completion comes from {@link #check()} or at once. */
   void disconnect(NetBufferList nbl, DisconnectFlags flags) {
-    if (reset || abortSnapshot != null || pendingDisconnect != null || shutdownPending || finQueued) {
+    if (aborted() || pendingDisconnect != null || shutdownPending || finQueued) {
       // after the peer's RST or our own close there is nothing to disconnect (DSC-11)
       nbl.setStatus(NdisStatus.INVALID_STATE);
       host.tcpOffloadDisconnectComplete(nbl);
@@ -157,6 +157,11 @@ final class KernelConnection {
     }
     nbl.setStatus(NdisStatus.SUCCESS);
     host.tcpOffloadDisconnectComplete(nbl);
+  }
+
+  /** Whether the peer's RST or our own abortive disconnect has ended the connection. */
+  private boolean aborted() {
+    return reset || abortSnapshot != null;
   }
 
   /** Notes the acknowledgment number of a segment from the peer about to be injected. */
@@ -307,8 +312,8 @@ final class KernelConnection {
     }
     delegated.set(Field.SND_UNA, r.sndUna()).set(Field.SND_NXT, r.sndNxt()).set(Field.SND_MAX, r.sndNxt())
         .set(Field.RCV_NXT, r.rcvNxt()).set(Field.SND_WND, r.sndWnd())
-        .setState(abortSnapshot != null || reset ? TcpConnectionState.CLOSED : stateOf(r.tcpState()));
-    if (abortSnapshot == null && !reset) {
+        .setState(aborted() ? TcpConnectionState.CLOSED : stateOf(r.tcpState()));
+    if (!aborted()) {
       delegated.setBufferedData(r.receiveQueue().length == 0 ? null : ReceivePath.targetList(r.receiveQueue()));
     }
     List<NetBufferList> outstanding = ledger.takeAll();
