@@ -81,7 +81,7 @@ final class KernelConnection {
     long skip = sentUnacknowledged;
     for (NetBufferList l : lists) {
       ledger.add(l);
-      byte[] data = dataOf(l);
+      byte[] data = dataOf(List.of(l));
       int from = (int) Math.min(skip, data.length);
       skip -= from;
       if (from < data.length) {
@@ -94,7 +94,7 @@ final class KernelConnection {
   /** MiniportTcpOffloadSend. */
   NdisStatus send(NetBufferList chain) {
     List<NetBufferList> lists = NetBufferList.toList(chain);
-    if (reset || abortSnapshot != null) {
+    if (aborted()) {
       lists.forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
       host.tcpOffloadSendComplete(chain);
       return NdisStatus.PENDING;
@@ -104,7 +104,7 @@ final class KernelConnection {
     }
     for (NetBufferList l : lists) {
       ledger.add(l);
-      toKernel.add(dataOf(l));
+      toKernel.add(dataOf(List.of(l)));
     }
     flushToKernel();
     return NdisStatus.PENDING;
@@ -112,7 +112,7 @@ final class KernelConnection {
 
   /** MiniportTcpOffloadReceive. */
   void post(NetBufferList chain) {
-    if (reset || abortSnapshot != null) {
+    if (aborted()) {
       NetBufferList.toList(chain).forEach(l -> l.setStatus(NdisStatus.REQUEST_ABORTED));
       host.tcpOffloadReceiveComplete(chain);
       return;
@@ -122,7 +122,7 @@ final class KernelConnection {
 
   /** MiniportTcpOffloadDisconnect; the completion comes from {@link #check()} or at once. */
   void disconnect(NetBufferList nbl, DisconnectFlags flags) {
-    if (reset || abortSnapshot != null || pendingDisconnect != null || shutdownPending || finQueued) {
+    if (aborted() || pendingDisconnect != null || shutdownPending || finQueued) {
       // after the peer's RST or our own close there is nothing to disconnect (DSC-11)
       nbl.setStatus(NdisStatus.INVALID_STATE);
       host.tcpOffloadDisconnectComplete(nbl);
@@ -133,7 +133,7 @@ final class KernelConnection {
       return;
     }
     pendingDisconnect = nbl;
-    byte[] data = dataOf(nbl);
+    byte[] data = dataOf(List.of(nbl));
     if (data.length > 0) {
       ledger.addDisconnectData(ReceivePath.targetList(data));
       toKernel.add(data);
@@ -143,10 +143,7 @@ final class KernelConnection {
   }
 
   private void abort(NetBufferList nbl) {
-    List<NetBufferList> aborted = ledger.failHostLists(NdisStatus.REQUEST_ABORTED);
-    if (!aborted.isEmpty()) {
-      host.tcpOffloadSendComplete(NetBufferList.chain(aborted));
-    }
+    failSends(NdisStatus.REQUEST_ABORTED);
     receive.failPosted(NdisStatus.REQUEST_ABORTED);
     route = Route.DROP;
     if (!orphaned) {
@@ -160,6 +157,11 @@ final class KernelConnection {
     }
     nbl.setStatus(NdisStatus.SUCCESS);
     host.tcpOffloadDisconnectComplete(nbl);
+  }
+
+  /** Whether the peer's RST or our own abortive disconnect has ended the connection. */
+  private boolean aborted() {
+    return reset || abortSnapshot != null;
   }
 
   /** Notes the acknowledgment number of a segment from the peer about to be injected. */
@@ -214,10 +216,25 @@ final class KernelConnection {
     if (!done.isEmpty()) {
       host.tcpOffloadSendComplete(NetBufferList.chain(done));
     }
-    if (pendingDisconnect != null && finQueued && ackedSeqs == inKernel + 1 && !ledger.hostListsPending()) {
+    if (finQueued && ackedSeqs == inKernel + 1 && !ledger.hostListsPending()) {
+      completePendingDisconnect(NdisStatus.SUCCESS);
+    }
+  }
+
+  /** Completes the host's send lists still held, with {@code status}. */
+  private void failSends(NdisStatus status) {
+    List<NetBufferList> failed = ledger.failHostLists(status);
+    if (!failed.isEmpty()) {
+      host.tcpOffloadSendComplete(NetBufferList.chain(failed));
+    }
+  }
+
+  /** Completes the graceful disconnect under way, if any, with {@code status}. */
+  private void completePendingDisconnect(NdisStatus status) {
+    if (pendingDisconnect != null) {
       NetBufferList d = pendingDisconnect;
       pendingDisconnect = null;
-      d.setStatus(NdisStatus.SUCCESS);
+      d.setStatus(status);
       host.tcpOffloadDisconnectComplete(d);
     }
   }
@@ -226,16 +243,8 @@ final class KernelConnection {
     reset = true;
     route = Route.DROP;
     host.tcpOffloadEvent(handle, TcpOffloadEvent.INDICATE_ABORT, null);
-    List<NetBufferList> aborted = ledger.failHostLists(NdisStatus.REQUEST_ABORTED);
-    if (!aborted.isEmpty()) {
-      host.tcpOffloadSendComplete(NetBufferList.chain(aborted));
-    }
-    if (pendingDisconnect != null) {
-      NetBufferList d = pendingDisconnect;
-      pendingDisconnect = null;
-      d.setStatus(NdisStatus.REQUEST_ABORTED);
-      host.tcpOffloadDisconnectComplete(d);
-    }
+    failSends(NdisStatus.REQUEST_ABORTED);
+    completePendingDisconnect(NdisStatus.REQUEST_ABORTED);
     receive.failPosted(NdisStatus.REQUEST_ABORTED);
   }
 
@@ -287,19 +296,11 @@ final class KernelConnection {
    */
   NdisStatus terminate(TcpDelegatedState delegated, java.util.function.Consumer<NetBufferList> chainOut) {
     route = Route.HOST;
-    if (pendingDisconnect != null) {
-      NetBufferList d = pendingDisconnect;
-      pendingDisconnect = null;
-      d.setStatus(NdisStatus.UPLOAD_IN_PROGRESS);
-      host.tcpOffloadDisconnectComplete(d);
-    }
+    completePendingDisconnect(NdisStatus.UPLOAD_IN_PROGRESS);
     receive.failPosted(NdisStatus.UPLOAD_IN_PROGRESS);
     if (orphaned) {
       // close() gave the socket to the kernel, which no longer lets it be read out: the state is lost
-      List<NetBufferList> lost = ledger.failHostLists(NdisStatus.REQUEST_ABORTED);
-      if (!lost.isEmpty()) {
-        host.tcpOffloadSendComplete(NetBufferList.chain(lost));
-      }
+      failSends(NdisStatus.REQUEST_ABORTED);
       return NdisStatus.FAILURE;
     }
     TcpRepair.ReadOut r = abortSnapshot;
@@ -311,8 +312,8 @@ final class KernelConnection {
     }
     delegated.set(Field.SND_UNA, r.sndUna()).set(Field.SND_NXT, r.sndNxt()).set(Field.SND_MAX, r.sndNxt())
         .set(Field.RCV_NXT, r.rcvNxt()).set(Field.SND_WND, r.sndWnd())
-        .setState(abortSnapshot != null || reset ? TcpConnectionState.CLOSED : stateOf(r.tcpState()));
-    if (abortSnapshot == null && !reset) {
+        .setState(aborted() ? TcpConnectionState.CLOSED : stateOf(r.tcpState()));
+    if (!aborted()) {
       delegated.setBufferedData(r.receiveQueue().length == 0 ? null : ReceivePath.targetList(r.receiveQueue()));
     }
     List<NetBufferList> outstanding = ledger.takeAll();
@@ -353,9 +354,10 @@ final class KernelConnection {
     }
   }
 
-  private static byte[] dataOf(NetBufferList l) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(l.dataLength());
-    l.buffers().forEach(b -> out.writeBytes(b.data()));
+  /** The data of {@code lists}, one after another. */
+  static byte[] dataOf(List<NetBufferList> lists) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    lists.forEach(l -> l.buffers().forEach(b -> out.writeBytes(b.data())));
     return out.toByteArray();
   }
 }

@@ -77,6 +77,5 @@ final class Linux {
   // poll(2)
   static final short POLLIN = 0x1;
   static final short POLLERR = 0x8;
-  static final short POLLHUP = 0x10;
   static final short POLLRDHUP = 0x2000;
 }

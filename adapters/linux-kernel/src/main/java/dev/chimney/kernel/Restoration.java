@@ -7,7 +7,6 @@ import dev.chimney.spi.PathState;
 import dev.chimney.spi.TcpConnectionState;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpState;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
@@ -32,7 +31,7 @@ final class Restoration {
     long sndUna = d.sndUna().getAsLong();
     long sndMax = d.sndMax().orElse(d.sndNxt().orElse(sndUna));
     List<NetBufferList> lists = NetBufferList.toList(node.netBufferListChain());
-    byte[] data = concat(lists);
+    byte[] data = KernelConnection.dataOf(lists);
     int sent = (int) Math.min(data.length, (sndMax - sndUna) & 0xFFFF_FFFFL);
     TcpRepair.Restore r = new TcpRepair.Restore(path.sourceAddress(), tcp.localPort(), path.destinationAddress(),
         tcp.remotePort(), sndUna, d.rcvNxt().getAsLong(), d.get(TcpDelegatedState.Field.SEND_WL1).orElse(
@@ -47,13 +46,5 @@ final class Restoration {
     KernelConnection c = new KernelConnection(tuple, node.ndisOffloadHandle(), host, gracefulClose, fd, sndUna, sent);
     c.takeOver(lists, sent);
     return c;
-  }
-
-  private static byte[] concat(List<NetBufferList> lists) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (NetBufferList l : lists) {
-      l.buffers().forEach(b -> out.writeBytes(b.data()));
-    }
-    return out.toByteArray();
   }
 }

@@ -20,11 +20,6 @@ final class SendLedger {
   private final Deque<Pending> pending = new ArrayDeque<>();
   private long written;
 
-  /** Bytes handed to the kernel so far (sends and disconnect data). */
-  long written() {
-    return written;
-  }
-
   /** Adds the host's send {@code list}, whose data goes to the kernel next. */
   void add(NetBufferList list) {
     written += list.dataLength();
@@ -38,10 +33,6 @@ final class SendLedger {
   void addDisconnectData(NetBufferList copy) {
     written += copy.dataLength();
     pending.add(new Pending(copy, written, false));
-  }
-
-  boolean isEmpty() {
-    return pending.isEmpty();
   }
 
   /**

@@ -84,14 +84,13 @@ final class TcpRepair {
     }
   }
 
-  /** A socket's variables and queues as the kernel holds them. Sequence numbers unsigned 32-bit. */
-  record ReadOut(long writeSeq, long sndUna, long sndNxt, long rcvNxt, long sndWnd, int tcpState,
-      byte[] sendQueue, byte[] receiveQueue) {}
+  /** A socket's variables and receive queue as the kernel holds them. Sequence numbers unsigned 32-bit. */
+  record ReadOut(long sndUna, long sndNxt, long rcvNxt, long sndWnd, int tcpState, byte[] receiveQueue) {}
 
   /**
    * Puts the socket in repair mode (for good: closing it then sends nothing) and reads its
-   * variables and both queues: the send queue from SndUna (sent-unacknowledged, then unsent) and
-   * the received bytes the application has not read.
+   * variables and the received bytes the application has not read. The send queue is not read: the
+   * connection hands back the host's own lists, which it holds until they are acknowledged.
    */
   static ReadOut readOut(int fd) {
     int state = tcpState(fd);
@@ -100,15 +99,14 @@ final class TcpRepair {
     long writeSeq = Sys.getInt(fd, Linux.SOL_TCP, Linux.TCP_QUEUE_SEQ, "TCP_QUEUE_SEQ send") & 0xFFFF_FFFFL;
     int outq = Sys.ioctlInt(fd, Linux.SIOCOUTQ, "SIOCOUTQ");
     int notSent = Sys.ioctlInt(fd, Linux.SIOCOUTQNSD, "SIOCOUTQNSD");
-    byte[] sendQueue = peek(fd, outq, "recv(MSG_PEEK, repair send queue)");
     Sys.setInt(fd, Linux.SOL_TCP, Linux.TCP_REPAIR_QUEUE, Linux.TCP_RECV_QUEUE, "TCP_REPAIR_QUEUE receive");
     long rcvNxt = Sys.getInt(fd, Linux.SOL_TCP, Linux.TCP_QUEUE_SEQ, "TCP_QUEUE_SEQ receive") & 0xFFFF_FFFFL;
     int inq = Sys.ioctlInt(fd, Linux.SIOCINQ, "SIOCINQ");
     byte[] receiveQueue = peek(fd, inq, "recv(MSG_PEEK, repair receive queue)");
     byte[] window = Sys.getBytes(fd, Linux.SOL_TCP, Linux.TCP_REPAIR_WINDOW, REPAIR_WINDOW_SIZE, "TCP_REPAIR_WINDOW");
     long sndWnd = Bytes.readInt32(window, 4) & 0xFFFF_FFFFL;
-    return new ReadOut(writeSeq, (writeSeq - outq) & 0xFFFF_FFFFL, (writeSeq - notSent) & 0xFFFF_FFFFL, rcvNxt,
-        sndWnd, state, sendQueue, receiveQueue);
+    return new ReadOut((writeSeq - outq) & 0xFFFF_FFFFL, (writeSeq - notSent) & 0xFFFF_FFFFL, rcvNxt, sndWnd, state,
+        receiveQueue);
   }
 
   /** Up to {@code length} queued bytes, left in the queue; fewer when the queue holds fewer (a FIN). */
