@@ -1,5 +1,6 @@
 package dev.chimney.cli;
 
+import dev.chimney.host.RunSettings;
 import dev.chimney.host.TargetStartException;
 import dev.chimney.host.Timeouts;
 import dev.chimney.remote.RemoteTargets;
@@ -55,7 +56,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "MANIFEST", description = "The trace's YAML manifest (traces/README.md).")
   private Path manifestFile;
 
-  @Option(names = "--target", paramLabel = "NAME", defaultValue = "reference-nic",
+  @Option(names = "--target", paramLabel = "NAME", defaultValue = RunSettings.DEFAULT_TARGET,
       description = "The live target: a name (see list-targets), process:COMMAND or tcp:HOST:PORT. Default: ${DEFAULT-VALUE}.")
   private String target;
 
