@@ -145,9 +145,10 @@ public final class TraceJudge {
       fire(a, null, end);
     }
     table.retireAll();
+    List<RuleResult> rules = results();
     return new TraceReport(capture, format, packets, tcpSegments, notTcp, headersCut, malformed, truncatedJudged,
-        table.count(), table.maxLive(), targetKnown, actionsFrom(), damage, notices, noticeCount, results(),
-        observations, expectations());
+        table.count(), table.maxLive(), targetKnown, actionsFrom(), damage, notices, noticeCount, rules,
+        observations, expectations(rules));
   }
 
 
@@ -417,12 +418,11 @@ public final class TraceJudge {
     return out;
   }
 
-  private List<TraceReport.Expectation> expectations() {
+  private List<TraceReport.Expectation> expectations(List<RuleResult> rules) {
     List<TraceReport.Expectation> out = new ArrayList<>();
     if (manifest == null) {
       return out;
     }
-    List<RuleResult> rules = results();
     manifest.expect().forEach((id, expected) -> {
       Verdict actual = rules.stream().filter(r -> r.rule().id().equals(id)).findFirst().map(RuleResult::verdict).orElse(null);
       out.add(new TraceReport.Expectation(id, expected, actual, manifest.expectLines().getOrDefault(id, 0)));
