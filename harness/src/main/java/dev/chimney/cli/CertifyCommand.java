@@ -1,7 +1,6 @@
 package dev.chimney.cli;
 
 import dev.chimney.host.RunSettings;
-import dev.chimney.host.Timeouts;
 import dev.chimney.remote.RemoteTargets;
 import dev.chimney.report.Reports;
 import dev.chimney.rules.Certification;
@@ -15,14 +14,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -67,9 +62,8 @@ final class CertifyCommand implements Callable<Integer> {
       description = "Where the reports go. Default: " + DEFAULT_REPORTS + "/<target>/ in the current folder.")
   private Path out;
 
-  @Option(names = "--timeout", paramLabel = "NAME=MILLIS",
-      description = "Override a timeout (completion, delivery, quiet). Repeatable.")
-  private Map<String, String> timeouts = new LinkedHashMap<>();
+  @Mixin
+  private TimeoutOption timeouts;
 
   @Option(names = "--parallelism", paramLabel = "N",
       description = "How many scenarios run at once on an in-process target on real time (targets on"
@@ -83,7 +77,7 @@ final class CertifyCommand implements Callable<Integer> {
   public Integer call() {
     List<Path> adapters = adapterPath.entries();
     OffloadTargetProvider provider = RemoteTargets.resolve(adapters, target);
-    checkTimeouts();
+    timeouts.timeouts();
     if (parallelism < 1) {
       throw new UserError("--parallelism must be at least 1, not " + parallelism);
     }
@@ -101,7 +95,7 @@ final class CertifyCommand implements Callable<Integer> {
     System.setProperty(RunSettings.ADAPTER_PATH,
         adapters.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator)));
     System.setProperty(RunSettings.OUT, outDir.toString());
-    System.setProperty(RunSettings.TIMEOUTS, RunSettings.formatTimeouts(timeouts));
+    System.setProperty(RunSettings.TIMEOUTS, RunSettings.formatTimeouts(timeouts.overrides()));
     System.setProperty(CucumberSuite.ALLURE_RESULTS_DIRECTORY, allureResults.toString());
     RunRecord.reset();
 
@@ -147,24 +141,6 @@ final class CertifyCommand implements Callable<Integer> {
       return colon < 0 ? 0 : Integer.parseInt(location.substring(colon + 1));
     } catch (NumberFormatException e) {
       return 0;
-    }
-  }
-
-  /** The names {@link Timeouts} knows: its record components, so a new timeout needs no change here. */
-  static List<String> timeoutNames() {
-    return Arrays.stream(Timeouts.class.getRecordComponents()).map(RecordComponent::getName).toList();
-  }
-
-  private void checkTimeouts() {
-    for (String name : timeouts.keySet()) {
-      if (!timeoutNames().contains(name)) {
-        throw new UserError("unknown timeout '" + name + "' (known: " + String.join(", ", timeoutNames()) + ")");
-      }
-    }
-    try {
-      Timeouts.from(timeouts);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
     }
   }
 

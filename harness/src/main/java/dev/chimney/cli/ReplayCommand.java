@@ -1,5 +1,6 @@
 package dev.chimney.cli;
 
+import dev.chimney.host.RunSettings;
 import dev.chimney.host.TargetStartException;
 import dev.chimney.host.Timeouts;
 import dev.chimney.remote.RemoteTargets;
@@ -20,8 +21,6 @@ import dev.chimney.wire.capture.CaptureFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +56,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "MANIFEST", description = "The trace's YAML manifest (traces/README.md).")
   private Path manifestFile;
 
-  @Option(names = "--target", paramLabel = "NAME", defaultValue = "reference-nic",
+  @Option(names = "--target", paramLabel = "NAME", defaultValue = RunSettings.DEFAULT_TARGET,
       description = "The live target: a name (see list-targets), process:COMMAND or tcp:HOST:PORT. Default: ${DEFAULT-VALUE}.")
   private String target;
 
@@ -74,9 +73,8 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Where the capture and reports go. Default: " + DEFAULT_REPORTS + "/replay-<trace>/.")
   private Path out;
 
-  @Option(names = "--timeout", paramLabel = "NAME=MILLIS",
-      description = "Override a timeout (completion, delivery, quiet). Repeatable.")
-  private Map<String, String> timeouts = new LinkedHashMap<>();
+  @Mixin
+  private TimeoutOption timeouts;
 
   @Mixin
   private AdapterPathOption adapterPath;
@@ -84,7 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     RuleCatalogue catalogue = RuleCatalogue.load();
-    Timeouts waits = timeouts();
+    Timeouts waits = timeouts.timeouts();
     RecordedTrace trace;
     try {
       TraceManifest manifest = new ManifestReader(catalogue).read(manifestFile);
@@ -109,18 +107,5 @@ final class ReplayCommand implements Callable<Integer> {
       ReplayText.write(report, console);
     }
     return report.passed() ? ExitCodes.CERTIFIED : ExitCodes.NOT_CERTIFIED;
-  }
-
-  private Timeouts timeouts() {
-    for (String name : timeouts.keySet()) {
-      if (!CertifyCommand.timeoutNames().contains(name)) {
-        throw new UserError("unknown timeout '" + name + "' (known: " + String.join(", ", CertifyCommand.timeoutNames()) + ")");
-      }
-    }
-    try {
-      return Timeouts.from(timeouts);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
   }
 }

@@ -89,11 +89,4 @@ public final class RemoteTargetProvider implements OffloadTargetProvider {
     c.newScenario();
     return new RemoteTarget(c, instances.incrementAndGet(), context, RunSettings.timeouts().completion());
   }
-
-  /** Ends the connection (the end of the run). */
-  synchronized void close() {
-    if (connection != null) {
-      connection.close();
-    }
-  }
 }

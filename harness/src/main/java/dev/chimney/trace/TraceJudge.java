@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Judges one capture: streams its records, names its connections, places the host actions, and
@@ -38,10 +40,8 @@ import java.util.Set;
  * target acknowledges is taken as indicated to the host, so DSC-9 judges the acknowledgment.
  */
 public final class TraceJudge {
-  /** The rules a capture can show, with what check-trace feeds their monitors. */
-  public static final List<String> OFFLINE_RULES =
-      List.of("DSC-2", "DSC-3", "DSC-5", "DSC-7", "DSC-8", "DSC-9", "SND-2", "TOC-3");
-  private static final Map<String, String> NEEDS = Map.of(
+  /** The rules a capture can show, by ID, with what a connection needs to exercise each. */
+  private static final SortedMap<String, String> NEEDS = new TreeMap<>(Map.of(
       "DSC-2", "an abortive-disconnect action",
       "DSC-3", "a segment from the target on an offloaded connection",
       "DSC-5", "an abortive-disconnect action with peer data the target had not acknowledged",
@@ -49,7 +49,9 @@ public final class TraceJudge {
       "DSC-8", "a graceful-disconnect action while the peer had not acknowledged all data",
       "DSC-9", "peer data after the target's FIN",
       "SND-2", "send and send-complete actions",
-      "TOC-3", "a terminate action with the delegated state");
+      "TOC-3", "a terminate action with the delegated state"));
+  /** The rules a capture can show, with what check-trace feeds their monitors, in ID order. */
+  public static final List<String> OFFLINE_RULES = List.copyOf(NEEDS.keySet());
 
   private final RuleCatalogue catalogue;
   private final Path capture;
@@ -143,9 +145,10 @@ public final class TraceJudge {
       fire(a, null, end);
     }
     table.retireAll();
+    List<RuleResult> rules = results();
     return new TraceReport(capture, format, packets, tcpSegments, notTcp, headersCut, malformed, truncatedJudged,
-        table.count(), table.maxLive(), targetKnown, actionsFrom(), damage, notices, noticeCount, results(),
-        observations, expectations());
+        table.count(), table.maxLive(), targetKnown, actionsFrom(), damage, notices, noticeCount, rules,
+        observations, expectations(rules));
   }
 
 
@@ -415,12 +418,11 @@ public final class TraceJudge {
     return out;
   }
 
-  private List<TraceReport.Expectation> expectations() {
+  private List<TraceReport.Expectation> expectations(List<RuleResult> rules) {
     List<TraceReport.Expectation> out = new ArrayList<>();
     if (manifest == null) {
       return out;
     }
-    List<RuleResult> rules = results();
     manifest.expect().forEach((id, expected) -> {
       Verdict actual = rules.stream().filter(r -> r.rule().id().equals(id)).findFirst().map(RuleResult::verdict).orElse(null);
       out.add(new TraceReport.Expectation(id, expected, actual, manifest.expectLines().getOrDefault(id, 0)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chimney.trace.TraceJudge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,6 +16,14 @@ class CheckTraceCommandTest {
 
   @TempDir
   Path dir;
+
+  @Test
+  void theHelpNamesEveryRuleCheckTraceJudges() {
+    // The description is an annotation constant and cannot be built from TraceJudge.OFFLINE_RULES.
+    String description = Main.commandLine().getSubcommands().get("check-trace").getCommandSpec().usageMessage()
+        .description()[0];
+    assertThat(description).contains("(" + String.join(", ", TraceJudge.OFFLINE_RULES) + ")");
+  }
 
   @Test
   void aFailedRuleExitsOneAndShowsItsEvidence() {
