@@ -12,7 +12,7 @@ import java.util.List;
  * The monitors of the offline rules for one connection of a capture, fed as {@link
  * dev.chimney.rules.ScenarioMonitors} feeds them in a certify run: the shared connection tracker
  * first, then each monitor, event by event. One per connection, so that a connection's state goes
- * when the connection is judged and forgotten. Not thread-safe: the trace judge's thread only.
+ * when the connection is judged and forgotten. Not thread-safe: the one {@link JudgeShards} worker that owns the connection.
  */
 final class ConnectionJudge {
   private final MonitorContext context;
@@ -38,13 +38,18 @@ final class ConnectionJudge {
     }
   }
 
-  /** Ends the connection: each monitor judges what it could only judge at the end; results go to {@code tally}. */
-  void finish(RuleTally tally) {
+  /**
+   * Ends the connection: each monitor judges what it could only judge at the end; results go to
+   * {@code tally}.
+   *
+   * @param order the connection's place in the retire order
+   */
+  void finish(RuleTally tally, long order) {
     for (RuleMonitor m : monitors) {
       m.finish();
       List<Evidence> evidence = m.evidence();
       Verdict v = !evidence.isEmpty() ? Verdict.FAIL : m.exercised() ? Verdict.PASS : Verdict.NOT_EXERCISED;
-      tally.add(m.ruleId(), v, evidence);
+      tally.add(m.ruleId(), v, evidence, order);
     }
   }
 }

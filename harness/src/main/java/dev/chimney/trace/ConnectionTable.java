@@ -63,12 +63,11 @@ final class ConnectionTable {
 
   /** Starts a connection whose "a" and "b" are the key's endpoints. */
   TraceConnection open(FlowKey key, IpAddress aAddress, int aPort, IpAddress bAddress, int bPort, long firstPacket) {
-    String name = "TCP" + (++named);
-    TraceConnection c = new TraceConnection(name, key, text(aAddress, aPort), text(bAddress, bPort),
+    TraceConnection c = new TraceConnection(++named, key, text(aAddress, aPort), text(bAddress, bPort),
         endpoint(aAddress, aPort), endpoint(bAddress, bPort));
     c.firstPacket = firstPacket;
     byKey.put(c);
-    byName.put(name, c);
+    byName.put(c.name, c);
     maxLive = Math.max(maxLive, byKey.size());
     return c;
   }

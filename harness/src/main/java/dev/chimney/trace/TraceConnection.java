@@ -10,6 +10,8 @@ import dev.chimney.wire.Endpoint;
  */
 final class TraceConnection {
   final String name;
+  /** The n of "TCPn". */
+  final long number;
   final FlowKey key;
   /** "a" and "b" of the key, as text for reports. */
   final String aText;
@@ -19,7 +21,7 @@ final class TraceConnection {
   final Endpoint b;
   /** True when "a" is the offload target, false when "b" is, null while unknown. */
   Boolean targetIsA;
-  /** The monitors; null while the target side is unknown. */
+  /** The monitors: made, used and dropped by the {@link JudgeShards} worker that owns the connection. */
   ConnectionJudge judge;
 
   boolean offloaded;
@@ -52,13 +54,19 @@ final class TraceConnection {
   boolean abortiveRequested;
   boolean closedAndQueued;
 
-  TraceConnection(String name, FlowKey key, String aText, String bText, Endpoint a, Endpoint b) {
-    this.name = name;
+  TraceConnection(long number, FlowKey key, String aText, String bText, Endpoint a, Endpoint b) {
+    this.number = number;
+    this.name = "TCP" + number;
     this.key = key;
     this.aText = aText;
     this.bText = bText;
     this.a = a;
     this.b = b;
+  }
+
+  /** True once the target's side is known: from then on the monitors judge the connection. */
+  boolean judged() {
+    return targetIsA != null;
   }
 
   /** True once an RST went either way or both sides sent their FIN. */

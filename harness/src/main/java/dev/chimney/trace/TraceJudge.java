@@ -59,7 +59,9 @@ public final class TraceJudge {
   private final String captureName;
   private final TcpPacketDecoder decoder = new TcpPacketDecoder();
   private final HostEvents hostEvents = new HostEvents();
-  private final RuleTally tally = new RuleTally();
+  private final int workers;
+  private JudgeShards shards;
+  private RuleTally tally;
   private final Observations observations = new Observations();
   private final ConnectionTable table = new ConnectionTable(this::retire);
   private final ActionSchedule schedule;
@@ -82,6 +84,12 @@ public final class TraceJudge {
    * @param manifest its manifest, or null
    */
   public TraceJudge(RuleCatalogue catalogue, Path capture, TraceManifest manifest) {
+    this(catalogue, capture, manifest, JudgeShards.defaultCount());
+  }
+
+  /** As above, with the monitors run on {@code workers} threads. */
+  TraceJudge(RuleCatalogue catalogue, Path capture, TraceManifest manifest, int workers) {
+    this.workers = workers;
     this.catalogue = catalogue;
     this.capture = capture;
     this.manifest = manifest;
@@ -124,7 +132,8 @@ public final class TraceJudge {
     String format;
     List<CaptureNotice> notices;
     long noticeCount;
-    try (CaptureReader in = CaptureReader.open(capture)) {
+    try (CaptureReader in = CaptureReader.open(capture); JudgeShards judging = new JudgeShards(workers, captureName)) {
+      shards = judging;
       format = in.format();
       try {
         for (CaptureRecord r = in.next(); r != null; r = in.next()) {
@@ -138,13 +147,14 @@ public final class TraceJudge {
       }
       notices = in.notices();
       noticeCount = in.noticeCount();
+      flushStash(true);
+      long end = firstTime == Long.MIN_VALUE ? 0 : lastTime;
+      for (HostAction a : damage == null ? schedule.atEnd(packets) : List.<HostAction>of()) {
+        fire(a, null, end);
+      }
+      table.retireAll();
+      tally = judging.tally();
     }
-    flushStash(true);
-    long end = firstTime == Long.MIN_VALUE ? 0 : lastTime;
-    for (HostAction a : damage == null ? schedule.atEnd(packets) : List.<HostAction>of()) {
-      fire(a, null, end);
-    }
-    table.retireAll();
     List<RuleResult> rules = results();
     return new TraceReport(capture, format, packets, tcpSegments, notTcp, headersCut, malformed, truncatedJudged,
         table.count(), table.maxLive(), targetKnown, actionsFrom(), damage, notices, noticeCount, rules,
@@ -259,9 +269,8 @@ public final class TraceJudge {
     } else if (captureDirection == CaptureRecord.DIRECTION_INBOUND) {
       c.targetIsA = !fromA;
     }
-    if (c.targetIsA != null) {
+    if (c.judged()) {
       targetKnown = true;
-      c.judge = new ConnectionJudge(OFFLINE_RULES, captureName + " " + c.name, captureName);
     }
   }
 
@@ -285,12 +294,12 @@ public final class TraceJudge {
     if (a.kind() == ActionKind.ABORTIVE_DISCONNECT) {
       c.abortiveRequested = true;
     }
-    if (c.judge == null) {
+    if (!c.judged()) {
       return;
     }
     List<Event> events = a.kind() == ActionKind.OFFLOAD ? hostEvents.offload(c, time) : hostEvents.of(a, c, time);
     for (Event e : events) {
-      c.judge.onEvent(e);
+      shards.event(c, e);
     }
   }
 
@@ -298,17 +307,17 @@ public final class TraceJudge {
       TcpSegment s) {
     c.lastSeenNanos = time;
     observe(c, fromA, number, s);
-    if (c.judge != null) {
+    if (c.judged()) {
       if (!c.offloaded && !c.explicitOffload && !s.has(TcpFlag.SYN)) {
         for (Event e : hostEvents.offload(c, time)) {
-          c.judge.onEvent(e);
+          shards.event(c, e);
         }
       }
       boolean fromTarget = direction == Direction.TO_PEER;
       if (fromTarget && c.targetFinSent && s.has(TcpFlag.ACK)) {
         long delta = c.targetAckAfterFin == null ? 0 : (s.ack() - c.targetAckAfterFin) & 0xFFFF_FFFFL;
         if (delta > 0 && delta < 1L << 31) {
-          c.judge.onEvent(hostEvents.delivery(c, delta, time));
+          shards.event(c, hostEvents.delivery(c, delta, time));
           c.targetAckAfterFin = s.ack();
         }
       }
@@ -318,8 +327,7 @@ public final class TraceJudge {
       } else if (fromTarget && c.targetFinSent && c.targetAckAfterFin == null && s.has(TcpFlag.ACK)) {
         c.targetAckAfterFin = s.ack();
       }
-      c.judge.onEvent(new Event.Packet(hostEvents.nextSeq(), time, (int) Math.min(Integer.MAX_VALUE, number),
-          direction, s, c.name));
+      shards.packet(c, hostEvents.nextSeq(), time, number, direction, s);
     }
     updateWire(c, fromA, s);
     if (c.closed()) {
@@ -384,8 +392,8 @@ public final class TraceJudge {
   }
 
   private void retire(TraceConnection c) {
-    if (c.judge != null) {
-      c.judge.finish(tally);
+    if (c.judged()) {
+      shards.finish(c);
     }
     hostEvents.forget(c.name);
     if (c.segmentsAfterRst > 0) {

@@ -1,0 +1,246 @@
+package dev.chimney.trace;
+
+import dev.chimney.host.Event;
+import dev.chimney.wire.Direction;
+import dev.chimney.wire.TcpSegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Runs the connections' monitors on worker threads while the trace judge reads on: reading and
+ * decoding a capture is one sequential stream, but each connection is judged on its own, so the
+ * judging spreads over the machine's cores. A connection belongs to one worker, chosen by its
+ * number, and only that worker touches its {@link ConnectionJudge}; its events reach the worker in
+ * batches, in the order the trace judge gave them, so each connection sees exactly the event
+ * sequence a single thread would have fed it, and the verdicts do not depend on the worker count.
+ *
+ * <p>Batches are recycled through a fixed pool per worker: when the workers fall behind, the trace
+ * judge waits for a free batch, so memory stays bounded whatever the capture's size. Used by the
+ * trace judge's thread; {@link #close} waits for the workers and returns their merged tally.
+ */
+final class JudgeShards implements AutoCloseable {
+  /** Entries per batch: enough that the hand-over costs nothing per packet. */
+  static final int BATCH_ENTRIES = 1024;
+  /** Batches per worker, in flight or free: how far the reader may run ahead. */
+  static final int BATCHES_PER_WORKER = 8;
+
+  private final Worker[] workers;
+  private long retired;
+
+  /**
+   * Starts {@code count} workers.
+   *
+   * @param captureName quoted in evidence as "capture F packet N", and in each connection's scenario name
+   */
+  JudgeShards(int count, String captureName) {
+    workers = new Worker[count];
+    for (int i = 0; i < count; i++) {
+      workers[i] = new Worker(captureName, i);
+      workers[i].thread.start();
+    }
+  }
+
+  /** The workers for this machine: one per core, since the reader mostly waits on them. */
+  static int defaultCount() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Feeds {@code event} to the monitors of {@code c}, whose target side is known. */
+  void event(TraceConnection c, Event event) {
+    workerOf(c).append(c, event, null, 0, 0, 0, null);
+  }
+
+  /** Feeds the monitors of {@code c} the packet event that a certify run would have logged. */
+  void packet(TraceConnection c, long eventSeq, long timeNanos, long number, Direction direction,
+      TcpSegment segment) {
+    workerOf(c).append(c, null, segment, eventSeq, timeNanos, number, direction);
+  }
+
+  /** Ends {@code c}: its monitors judge what is left and add their verdicts to the tally. */
+  void finish(TraceConnection c) {
+    workerOf(c).append(c, null, null, 0, 0, ++retired, null);
+  }
+
+  private Worker workerOf(TraceConnection c) {
+    return workers[(int) (c.number % workers.length)];
+  }
+
+  /**
+   * Hands over what is left, waits for every worker and merges their verdicts, in the order the
+   * connections were retired.
+   *
+   * @throws RuntimeException what a monitor threw, as it would have on one thread
+   */
+  RuleTally tally() {
+    close();
+    List<RuleTally> tallies = new ArrayList<>();
+    for (Worker w : workers) {
+      w.rethrow();
+      tallies.add(w.tally);
+    }
+    return RuleTally.merge(tallies);
+  }
+
+  /** Stops the workers once they have judged what they were given. Idempotent. */
+  @Override
+  public void close() {
+    for (Worker w : workers) {
+      w.end();
+    }
+    try {
+      for (Worker w : workers) {
+        w.thread.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the judges", e);
+    }
+  }
+
+  /** A run of entries for one worker; an entry is a host event, a packet, or the end of a connection. */
+  private static final class Batch {
+    final TraceConnection[] connections = new TraceConnection[BATCH_ENTRIES];
+    final Event[] events = new Event[BATCH_ENTRIES];
+    final TcpSegment[] segments = new TcpSegment[BATCH_ENTRIES];
+    final long[] eventSeqs = new long[BATCH_ENTRIES];
+    final long[] times = new long[BATCH_ENTRIES];
+    /** The packet number, or for the end of a connection its place in the retire order. */
+    final long[] numbers = new long[BATCH_ENTRIES];
+    final Direction[] directions = new Direction[BATCH_ENTRIES];
+    int size;
+    /** True for the batch that tells the worker to stop after it. */
+    boolean last;
+
+    void clear() {
+      // Dropping the references lets the events and connections go before the batch is reused.
+      Arrays.fill(connections, 0, size, null);
+      Arrays.fill(events, 0, size, null);
+      Arrays.fill(segments, 0, size, null);
+      size = 0;
+      last = false;
+    }
+  }
+
+  private static final class Worker implements Runnable {
+    final Thread thread;
+    final RuleTally tally = new RuleTally();
+    private final String captureName;
+    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES_PER_WORKER);
+    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES_PER_WORKER);
+    private Batch filling;
+    private boolean ended;
+    private volatile Throwable failure;
+
+    Worker(String captureName, int index) {
+      this.captureName = captureName;
+      for (int i = 0; i < BATCHES_PER_WORKER; i++) {
+        free.add(new Batch());
+      }
+      thread = new Thread(this, "chimney-judge-" + index);
+      thread.setDaemon(true);
+    }
+
+    void append(TraceConnection c, Event event, TcpSegment segment, long eventSeq, long time, long number,
+        Direction direction) {
+      if (filling == null) {
+        filling = take(free);
+      }
+      Batch b = filling;
+      int i = b.size++;
+      b.connections[i] = c;
+      b.events[i] = event;
+      b.segments[i] = segment;
+      b.eventSeqs[i] = eventSeq;
+      b.times[i] = time;
+      b.numbers[i] = number;
+      b.directions[i] = direction;
+      if (b.size == BATCH_ENTRIES) {
+        put(b);
+        filling = null;
+      }
+    }
+
+    void end() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      Batch b = filling != null ? filling : take(free);
+      filling = null;
+      b.last = true;
+      put(b);
+    }
+
+    private void put(Batch b) {
+      try {
+        full.put(b);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while handing packets to the judges", e);
+      }
+    }
+
+    private static Batch take(BlockingQueue<Batch> queue) {
+      try {
+        return queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the judges", e);
+      }
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Batch b = take(full);
+        boolean last = b.last;
+        if (failure == null) {
+          try {
+            judge(b);
+          } catch (RuntimeException | Error e) {
+            // Kept for the trace judge's thread; the batches still go round so that it never waits forever.
+            failure = e;
+          }
+        }
+        b.clear();
+        free.add(b);
+        if (last) {
+          return;
+        }
+      }
+    }
+
+    private void judge(Batch b) {
+      for (int i = 0; i < b.size; i++) {
+        TraceConnection c = b.connections[i];
+        ConnectionJudge judge = c.judge;
+        if (judge == null) {
+          judge = new ConnectionJudge(TraceJudge.OFFLINE_RULES, captureName + " " + c.name, captureName);
+          c.judge = judge;
+        }
+        if (b.events[i] != null) {
+          judge.onEvent(b.events[i]);
+        } else if (b.segments[i] != null) {
+          judge.onEvent(new Event.Packet(b.eventSeqs[i], b.times[i], (int) Math.min(Integer.MAX_VALUE, b.numbers[i]),
+              b.directions[i], b.segments[i], c.name));
+        } else {
+          judge.finish(tally, b.numbers[i]);
+          c.judge = null;
+        }
+      }
+    }
+
+    void rethrow() {
+      Throwable t = failure;
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+    }
+  }
+}
