@@ -5,26 +5,34 @@ import java.util.List;
 
 /**
  * The live connections by four-tuple, looked up from a packet's fields without building a key:
- * an open-addressing table with linear probing over the connections themselves, so a lookup
- * allocates nothing and follows no chain of nodes. Deletion shifts the following entries back
- * (no tombstones), so a capture that opens and retires millions of connections keeps probe runs
- * short. Grows with the live connections, never shrinks. Trace judge thread only.
+ * an open-addressing table with linear probing, which keeps each slot's key inline in one array of
+ * longs beside the connections, so a lookup allocates nothing and compares keys in a run of
+ * adjacent memory instead of following a pointer to each candidate's key object (a cache miss per
+ * packet in a capture with thousands of live connections). Deletion shifts the following entries
+ * back (no tombstones), so a capture that opens and retires millions of connections keeps probe
+ * runs short. Grows with the live connections, never shrinks. Trace judge thread only.
  */
 final class FlowIndex {
   /** Slots at first: a power of two. */
   static final int INITIAL_SLOTS = 1 << 10;
   /** At most one slot in two used, which keeps linear-probing runs short. */
   private static final int MAX_LOAD_DIVISOR = 2;
+  /** A slot's key in {@link #keys}: aHigh, aLow, bHigh, bLow, ports. */
+  private static final int KEY_LONGS = 5;
 
   private TraceConnection[] slots = new TraceConnection[INITIAL_SLOTS];
+  private long[] keys = new long[INITIAL_SLOTS * KEY_LONGS];
   private int size;
 
   /** The connection with this four-tuple ("a" first, see {@link FlowKey}), or null. */
   TraceConnection get(long aHigh, long aLow, long bHigh, long bLow, int ports) {
     int mask = slots.length - 1;
+    long[] k = keys;
     for (int i = FlowKey.hash(aHigh, aLow, bHigh, bLow, ports) & mask; ; i = (i + 1) & mask) {
       TraceConnection c = slots[i];
-      if (c == null || c.key.is(aHigh, aLow, bHigh, bLow, ports)) {
+      int at = i * KEY_LONGS;
+      if (c == null || k[at + 1] == aLow && k[at + 3] == bLow && k[at + 4] == ports && k[at] == aHigh
+          && k[at + 2] == bHigh) {
         return c;
       }
     }
@@ -44,6 +52,12 @@ final class FlowIndex {
       size++;
     }
     slots[i] = c;
+    int at = i * KEY_LONGS;
+    keys[at] = c.key.aHigh();
+    keys[at + 1] = c.key.aLow();
+    keys[at + 2] = c.key.bHigh();
+    keys[at + 3] = c.key.bLow();
+    keys[at + 4] = c.key.ports();
   }
 
   /** Removes {@code c} itself; false when it is not here (a later connection took its key). */
@@ -64,6 +78,7 @@ final class FlowIndex {
       boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
       if (!stays) {
         slots[i] = slots[j];
+        System.arraycopy(keys, j * KEY_LONGS, keys, i * KEY_LONGS, KEY_LONGS);
         slots[j] = null;
         i = j;
       }
@@ -74,6 +89,7 @@ final class FlowIndex {
   private void grow() {
     TraceConnection[] old = slots;
     slots = new TraceConnection[old.length * 2];
+    keys = new long[slots.length * KEY_LONGS];
     size = 0;
     for (TraceConnection c : old) {
       if (c != null) {

@@ -71,6 +71,21 @@ class TraceJudgeTest {
   }
 
   @Test
+  void theVerdictsAndTheirEvidenceDoNotDependOnHowManyThreadsJudge() throws Exception {
+    // 300 connections each failing DSC-3: more evidence than a rule keeps, spread over every worker,
+    // so the merge has to pick the same first findings, in the same order, as one thread does.
+    Path capture = sequentialConnections(300, true);
+    TraceManifest m = new ManifestReader(CATALOGUE).read(manifest("capture: many.pcap\ntarget: 192.0.2.1\n"));
+    TraceReport alone = new TraceJudge(CATALOGUE, capture, m, 1).judge();
+    TraceReport shared = new TraceJudge(CATALOGUE, capture, m, 3).judge();
+    assertThat(alone.rule("DSC-3").verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(alone.rule("DSC-3").evidence()).hasSize(RuleTally.MAX_EVIDENCE_PER_RULE);
+    assertThat(alone.rule("DSC-3").evidence().get(0).message()).contains("packet 4");
+    assertThat(shared.rules()).isEqualTo(alone.rules());
+    assertThat(shared.observations().rsts()).isEqualTo(alone.observations().rsts());
+  }
+
+  @Test
   void withoutAManifestItListsEveryRstAndJudgesNothing() throws Exception {
     Path capture = sequentialConnections(3, true);
     TraceReport report = new TraceJudge(CATALOGUE, capture, null).judge();

@@ -183,4 +183,44 @@ class CaptureReaderTest {
       assertThat(d.payloadLength()).isEqualTo(1000);
     }
   }
+
+  @Test
+  void recordsStraddlingTheReadAheadChunksAndLargerThanItsHeadroomComeOutWhole() throws Exception {
+    // Sizes chosen to cross chunk boundaries at every offset within a record header and its data,
+    // and one record far larger than the headroom a straddling record is moved into.
+    int[] sizes = {40, 1_500, 65_535, Prefetcher.HEADROOM + 1, 3 * Prefetcher.CHUNK_BYTES, 7, 9_000};
+    CaptureBytes.Pcap pcap = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 101);
+    List<byte[]> written = new ArrayList<>();
+    long total = 0;
+    for (int i = 0; total < 3L * Prefetcher.CHUNK_BYTES + 12_345 || i < 3 * sizes.length; i++) {
+      byte[] data = new byte[sizes[i % sizes.length]];
+      for (int j = 0; j < data.length; j++) {
+        data[j] = (byte) (i * 31 + j);
+      }
+      pcap.record(data);
+      written.add(data);
+      total += 16 + data.length;
+    }
+    Path f = write("straddling.pcap", pcap.bytes());
+    int n = 0;
+    try (CaptureReader in = CaptureReader.open(f)) {
+      for (CaptureRecord r = in.next(); r != null; r = in.next()) {
+        byte[] read = Arrays.copyOfRange(r.data(), r.offset(), r.offset() + r.capturedLength());
+        assertThat(read).as("record %d", r.number()).isEqualTo(written.get(n));
+        n++;
+      }
+    }
+    assertThat(n).isEqualTo(written.size());
+  }
+
+  @Test
+  void aCutShortRecordPastTheFirstChunkNamesItsFileOffset() throws Exception {
+    byte[] data = new byte[Prefetcher.CHUNK_BYTES / 3];
+    byte[] whole = new CaptureBytes.Pcap(ByteOrder.BIG_ENDIAN, false, 101).record(data).record(data).record(data)
+        .record(data).bytes();
+    long fourth = 24 + 3L * (16 + data.length);
+    Path f = write("cut.pcap", Arrays.copyOf(whole, whole.length - 10));
+    assertThatThrownBy(() -> readAll(f)).isInstanceOf(CaptureFormatException.class)
+        .hasMessageContaining("record 4").hasMessageContaining("at offset " + fourth);
+  }
 }
