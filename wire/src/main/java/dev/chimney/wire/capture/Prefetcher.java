@@ -25,24 +25,30 @@ final class Prefetcher implements AutoCloseable {
   /** Chunks in the pool: one being decoded, the rest read ahead. */
   private static final int CHUNKS = 4;
 
-  /** A chunk: {@code length} bytes of the file from {@link #HEADROOM}; a length of -1 marks the end. */
+  /** A chunk: {@code length} bytes of the file from {@link #HEADROOM}. */
   static final class Chunk {
-    final byte[] bytes = new byte[HEADROOM + CHUNK_BYTES];
+    final byte[] bytes;
     int length;
-    IOException failure;
+
+    Chunk(int capacity) {
+      bytes = new byte[capacity];
+    }
   }
+
+  /** What the reading thread hands over after the last chunk: the end of the file, or why reading stopped. */
+  private record End(IOException failure) {}
 
   private final ReadableByteChannel channel;
   private final BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
-  private final BlockingQueue<Chunk> ready = new ArrayBlockingQueue<>(CHUNKS);
+  /** Chunks, then one {@link End}. */
+  private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(CHUNKS + 1);
   private final Thread thread;
+  /** Chunks made so far, by the reading thread: made as needed, so a small file costs one chunk, not the pool. */
+  private int made;
   private boolean ended;
 
   Prefetcher(ReadableByteChannel channel) {
     this.channel = channel;
-    for (int i = 0; i < CHUNKS; i++) {
-      free.add(new Chunk());
-    }
     thread = new Thread(this::readAhead, "chimney-capture-read");
     thread.setDaemon(true);
     thread.start();
@@ -57,22 +63,21 @@ final class Prefetcher implements AutoCloseable {
     if (ended) {
       return null;
     }
-    Chunk c;
+    Object next;
     try {
-      c = ready.take();
+      next = ready.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading the capture", e);
     }
-    if (c.failure != null) {
+    if (next instanceof End end) {
       ended = true;
-      throw c.failure;
-    }
-    if (c.length < 0) {
-      ended = true;
+      if (end.failure() != null) {
+        throw end.failure();
+      }
       return null;
     }
-    return c;
+    return (Chunk) next;
   }
 
   /** Gives back a chunk {@link #next} returned, once none of its bytes are needed. */
@@ -83,34 +88,40 @@ final class Prefetcher implements AutoCloseable {
   private void readAhead() {
     try {
       while (true) {
-        Chunk c = free.take();
-        c.failure = null;
-        c.length = fill(c);
-        ready.put(c);
-        if (c.length < 0) {
+        Chunk c = free.poll();
+        if (c == null && made < CHUNKS) {
+          c = new Chunk(HEADROOM + CHUNK_BYTES);
+          made++;
+        } else if (c == null) {
+          c = free.take();
+        }
+        try {
+          c.length = fill(c);
+        } catch (IOException e) {
+          ready.put(new End(e));
           return;
         }
+        if (c.length == 0) {
+          ready.put(new End(null));
+          return;
+        }
+        ready.put(c);
       }
     } catch (InterruptedException e) {
       // closed: the consumer wants no more
     }
   }
 
-  /** Reads as much as fits, or to the end of the file; -1 at the end, or when reading failed. */
-  private int fill(Chunk c) {
+  /** Reads as much as fits, or to the end of the file; 0 at the end. */
+  private int fill(Chunk c) throws IOException {
     ByteBuffer into = ByteBuffer.wrap(c.bytes, HEADROOM, CHUNK_BYTES);
-    try {
-      while (into.hasRemaining()) {
-        if (channel.read(into) < 0) {
-          break;
-        }
+    // A read may give less than asked: go on to the end of the chunk or of the file.
+    while (into.hasRemaining()) {
+      if (channel.read(into) < 0) {
+        break;
       }
-    } catch (IOException e) {
-      c.failure = e;
-      return -1;
     }
-    int read = into.position() - HEADROOM;
-    return read == 0 ? -1 : read;
+    return into.position() - HEADROOM;
   }
 
   @Override

@@ -223,4 +223,10 @@ class CaptureReaderTest {
     assertThatThrownBy(() -> readAll(f)).isInstanceOf(CaptureFormatException.class)
         .hasMessageContaining("record 4").hasMessageContaining("at offset " + fourth);
   }
+
+  @Test
+  void aReadFailureOnTheReadAheadThreadReachesTheCaller() {
+    // A folder opens as a channel on Linux, and its first read fails.
+    assertThatThrownBy(() -> CaptureReader.open(dir)).isInstanceOf(IOException.class);
+  }
 }
