@@ -12,7 +12,6 @@ import dev.chimney.wire.capture.CaptureRecord;
 import dev.chimney.wire.capture.TcpPacketDecoder;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,7 +93,7 @@ public final class RecordedTraceReader {
   private static boolean fromTarget(TraceManifest manifest, TcpPacketDecoder d, CaptureRecord r)
       throws ReplayInputException {
     if (manifest.target() != null) {
-      return manifest.target().matches(d.source(), d.ipVersion(), d.sourcePort());
+      return manifest.target().matches(d.sourceHigh(), d.sourceLow(), d.sourcePort());
     }
     if (r.direction() == CaptureRecord.DIRECTION_UNKNOWN) {
       throw new ReplayInputException(manifest.file() + ": no 'target:' and packet " + r.number()
@@ -105,8 +104,8 @@ public final class RecordedTraceReader {
 
   /** The connection's endpoints, in either order. */
   private static List<Object> flowKey(TcpPacketDecoder d) {
-    String a = Arrays.toString(d.source()) + ":" + d.sourcePort();
-    String b = Arrays.toString(d.destination()) + ":" + d.destinationPort();
+    String a = d.sourceHigh() + "/" + d.sourceLow() + ":" + d.sourcePort();
+    String b = d.destinationHigh() + "/" + d.destinationLow() + ":" + d.destinationPort();
     return a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
   }
 

@@ -48,11 +48,11 @@ public record EndpointPattern(IpAddress address, int port) {
   }
 
   /**
-   * True when the raw address (4 or 16 bytes, as {@code TcpPacketDecoder} gives it) and port are
-   * this endpoint: for {@code replay}, which reads captures without the trace judge.
+   * True when the address (as two longs, as {@code TcpPacketDecoder} gives it) and port are this
+   * endpoint: for {@code replay}, which reads captures without the trace judge.
    */
-  public boolean matches(byte[] rawAddress, int ipVersion, int otherPort) {
-    return matches(IpAddress.of(rawAddress, ipVersion), otherPort);
+  public boolean matches(long addressHigh, long addressLow, int otherPort) {
+    return matches(new IpAddress(addressHigh, addressLow), otherPort);
   }
 
   @Override

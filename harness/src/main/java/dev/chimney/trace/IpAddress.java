@@ -14,19 +14,9 @@ record IpAddress(long high, long low) {
   private static final long IPV4_MAPPED = 0x0000_FFFF_0000_0000L;
   private static final long IPV4_MASK = 0xFFFF_FFFFL;
 
-  /** From decoder bytes: 4 bytes for IPv4, 16 for IPv6. */
-  static IpAddress of(byte[] b, int version) {
-    return new IpAddress(highOf(b, version), lowOf(b, version));
-  }
-
-  /** The {@link #high()} of the address in decoder bytes, without building it (once per packet). */
-  static long highOf(byte[] b, int version) {
-    return version == 4 ? 0 : bytes(b, 0, 8);
-  }
-
-  /** The {@link #low()} of the address in decoder bytes, without building it. */
-  static long lowOf(byte[] b, int version) {
-    return version == 4 ? IPV4_MAPPED | (bytes(b, 0, 4) & IPV4_MASK) : bytes(b, 8, 8);
+  /** From an address's bytes: 4 for IPv4, 16 for IPv6. */
+  private static IpAddress of(byte[] b) {
+    return b.length == 4 ? new IpAddress(0, IPV4_MAPPED | bytes(b, 0, 4)) : new IpAddress(bytes(b, 0, 8), bytes(b, 8, 8));
   }
 
   /**
@@ -41,8 +31,7 @@ record IpAddress(long high, long low) {
       throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address");
     }
     try {
-      byte[] b = InetAddress.getByName(text).getAddress();
-      return of(b, b.length == 4 ? 4 : 6);
+      return of(InetAddress.getByName(text).getAddress());
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address");
     }

@@ -184,11 +184,10 @@ public final class TraceJudge {
     if (r.truncated()) {
       truncatedJudged++;
     }
-    int version = decoder.ipVersion();
-    long srcHigh = IpAddress.highOf(decoder.source(), version);
-    long srcLow = IpAddress.lowOf(decoder.source(), version);
-    long dstHigh = IpAddress.highOf(decoder.destination(), version);
-    long dstLow = IpAddress.lowOf(decoder.destination(), version);
+    long srcHigh = decoder.sourceHigh();
+    long srcLow = decoder.sourceLow();
+    long dstHigh = decoder.destinationHigh();
+    long dstLow = decoder.destinationLow();
     int sp = decoder.sourcePort();
     int dp = decoder.destinationPort();
     boolean fromA = FlowKey.sourceFirst(srcHigh, srcLow, sp, dstHigh, dstLow, dp);

@@ -44,10 +44,14 @@ public final class TcpPacketDecoder {
   private static final int IPV4_FRAGMENT_OFFSET_MASK = 0x1FFF;
   /** Extension headers followed before giving up: more is a malformed or hostile packet. */
   private static final int MAX_IPV6_EXTENSIONS = 8;
+  /** An IPv4 address in IPv6 form, ::ffff:a.b.c.d: the prefix in the low half. */
+  private static final long IPV4_MAPPED = 0x0000_FFFF_0000_0000L;
 
   private int ipVersion;
-  private final byte[] source = new byte[16];
-  private final byte[] destination = new byte[16];
+  private long sourceHigh;
+  private long sourceLow;
+  private long destinationHigh;
+  private long destinationLow;
   private int sourcePort;
   private int destinationPort;
   private long seq;
@@ -133,8 +137,10 @@ public final class TcpPacketDecoder {
       return Outcome.MALFORMED;
     }
     ipVersion = 4;
-    System.arraycopy(b, at + 12, source, 0, 4);
-    System.arraycopy(b, at + 16, destination, 0, 4);
+    sourceHigh = 0;
+    sourceLow = IPV4_MAPPED | u32(b, at + 12);
+    destinationHigh = 0;
+    destinationLow = IPV4_MAPPED | u32(b, at + 16);
     return tcp(b, at + headerLength, end, ipEnd);
   }
 
@@ -148,8 +154,10 @@ public final class TcpPacketDecoder {
     int payload = u16(b, at + 4);
     int next = b[at + 6] & 0xFF;
     long ipEnd = payload == 0 ? wireEnd : at + IPV6_HEADER + (long) payload;
-    System.arraycopy(b, at + 8, source, 0, 16);
-    System.arraycopy(b, at + 24, destination, 0, 16);
+    sourceHigh = u64(b, at + 8);
+    sourceLow = u64(b, at + 16);
+    destinationHigh = u64(b, at + 24);
+    destinationLow = u64(b, at + 32);
     int o = at + IPV6_HEADER;
     for (int i = 0; next != PROTO_TCP; i++) {
       if (i == MAX_IPV6_EXTENSIONS) {
@@ -202,19 +210,37 @@ public final class TcpPacketDecoder {
     return ByteWindow.uint32(b, at, true);
   }
 
+  private static long u64(byte[] b, int at) {
+    return u32(b, at) << 32 | u32(b, at + 4);
+  }
+
   /** 4 or 6. */
   public int ipVersion() {
     return ipVersion;
   }
 
-  /** The source address bytes: the first 4 for IPv4, all 16 for IPv6. Shared; copy to keep. */
-  public byte[] source() {
-    return source;
+  /**
+   * The first 8 bytes of the source address in its IPv6 form, an IPv4 address taken as
+   * ::ffff:a.b.c.d (so 0 for IPv4): with {@link #sourceLow()}, a key for both families that is
+   * read without copying or allocating.
+   */
+  public long sourceHigh() {
+    return sourceHigh;
   }
 
-  /** The destination address bytes, as {@link #source()}. */
-  public byte[] destination() {
-    return destination;
+  /** The last 8 bytes of the source address in its IPv6 form (see {@link #sourceHigh()}). */
+  public long sourceLow() {
+    return sourceLow;
+  }
+
+  /** As {@link #sourceHigh()}, for the destination. */
+  public long destinationHigh() {
+    return destinationHigh;
+  }
+
+  /** As {@link #sourceLow()}, for the destination. */
+  public long destinationLow() {
+    return destinationLow;
   }
 
   public int sourcePort() {

@@ -51,7 +51,7 @@ class TcpPacketDecoderTest {
     byte[] ip = CaptureBytes.ipv6Tcp(CaptureBytes.ACK, 42, 300);
     assertThat(decoder.decode(record(LinkType.IPV6, ip))).isEqualTo(TcpPacketDecoder.Outcome.TCP);
     assertThat(decoder.ipVersion()).isEqualTo(6);
-    assertThat(decoder.source()[15]).isEqualTo((byte) 1);
+    assertThat(decoder.sourceLow() & 0xFF).isEqualTo(1);
     assertThat(decoder.payloadLength()).isEqualTo(300);
     assertThat(decoder.decode(record(LinkType.ETHERNET, CaptureBytes.ethernet(ip, 0x86DD, 1))))
         .isEqualTo(TcpPacketDecoder.Outcome.TCP);
