@@ -304,7 +304,7 @@ public final class TraceJudge {
 
   private void onSegment(TraceConnection c, boolean fromA, long number, long time, Direction direction,
       TcpSegment s) {
-    c.lastSeenNanos = time;
+    table.seen(c, time);
     observe(c, fromA, number, s);
     if (c.judged()) {
       if (!c.offloaded && !c.explicitOffload && !s.has(TcpFlag.SYN)) {
