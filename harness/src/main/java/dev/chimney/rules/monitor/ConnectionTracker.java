@@ -252,7 +252,7 @@ public final class ConnectionTracker {
     } else if (c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       conn.gracefulCall = c;
       long data = c.nbls().stream().mapToLong(NblView::dataLength).sum();
-      if (conn.streamNext != null) {
+      if (Seq.known(conn.streamNext)) {
         conn.streamNext = Seq.add(conn.streamNext, data);
         conn.gracefulFinSeq = conn.streamNext;
       }
@@ -266,7 +266,7 @@ public final class ConnectionTracker {
     for (int i = 0; i < nbls.size(); i++) {
       NblView n = nbls.get(i);
       TrackedSend s = new TrackedSend(n.id(), conn.name, n.dataLength(), chain, i, conn.streamNext);
-      if (conn.streamNext != null) {
+      if (Seq.known(conn.streamNext)) {
         conn.streamNext = Seq.add(conn.streamNext, n.dataLength());
       }
       sends.put(n.id(), s);
@@ -361,8 +361,8 @@ public final class ConnectionTracker {
       }
       boolean offloaded = TreeWalk.offloaded(b);
       conn.phase = offloaded ? Phase.OFFLOADED : Phase.HOST_OWNED;
-      if (offloaded && conn.initiateBlock.chain() != null) {
-        for (NblView n : conn.initiateBlock.chain()) {
+      if (offloaded && conn.initiateChain != null) {
+        for (NblView n : conn.initiateChain) {
           TrackedSend s = sends.get(n.id());
           if (s != null && s.completion == null) {
             conn.outstanding.add(s);
@@ -436,6 +436,9 @@ public final class ConnectionTracker {
     }
     if (p.direction() == Direction.TO_PEER) {
       conn.highestSentSeqEnd = Seq.max(conn.highestSentSeqEnd, s.seqEnd());
+      if (s.payloadLength() > 0) {
+        conn.highestSentDataEnd = Seq.max(conn.highestSentDataEnd, Seq.add(s.seq(), s.payloadLength()));
+      }
       if (isTargetPacket(p) && s.has(TcpFlag.ACK)) {
         conn.highestTargetAck = Seq.max(conn.highestTargetAck, s.ack());
         conn.targetAckThisOffload = Seq.max(conn.targetAckThisOffload, s.ack());
@@ -447,11 +450,11 @@ public final class ConnectionTracker {
       if (s.seqLength() > 0) {
         conn.highestPeerSeqEnd = Seq.max(conn.highestPeerSeqEnd, s.seqEnd());
       }
-      if (s.has(TcpFlag.FIN) && conn.peerFin == null) {
-        conn.peerFin = p;
+      if (s.has(TcpFlag.FIN) && !Seq.known(conn.peerFinSeqEnd)) {
+        conn.peerFinSeqEnd = s.seqEnd();
       }
-      if (s.has(TcpFlag.RST) && conn.peerRst == null) {
-        conn.peerRst = p;
+      if (s.has(TcpFlag.RST)) {
+        conn.peerReset = true;
       }
     }
   }

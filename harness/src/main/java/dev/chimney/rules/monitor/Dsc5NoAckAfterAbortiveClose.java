@@ -3,7 +3,6 @@ package dev.chimney.rules.monitor;
 import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
-import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpFlag;
 import java.util.HashMap;
@@ -58,17 +57,13 @@ final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
     if (conn == null) {
       return;
     }
-    TcpDelegatedState given = conn.delegatedAtInitiate();
-    Long limit = conn.targetAckThisOffload;
-    if (limit == null && given != null && given.rcvNxt().isPresent()) {
-      limit = given.rcvNxt().getAsLong();
-    }
-    if (limit == null) {
+    long limit = Seq.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
+    if (!Seq.known(limit)) {
       return;
     }
     ackLimit.put(conn.name, limit);
     request.put(conn.name, c);
-    if (conn.highestPeerSeqEnd != null && Seq.lt(limit, conn.highestPeerSeqEnd)) {
+    if (Seq.known(conn.highestPeerSeqEnd) && Seq.lt(limit, conn.highestPeerSeqEnd)) {
       exercise();
     }
   }

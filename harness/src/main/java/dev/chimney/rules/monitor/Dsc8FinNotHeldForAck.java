@@ -33,8 +33,8 @@ final class Dsc8FinNotHeldForAck extends MonitorBase {
     if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       TrackedConnection conn = tracker().connection(c.connection());
-      if (conn != null && conn.gracefulFinSeq != null
-          && (conn.highestPeerAck == null || Seq.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
+      if (conn != null && Seq.known(conn.gracefulFinSeq)
+          && (!Seq.known(conn.highestPeerAck) || Seq.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
         exercise();
         dataEnd.put(conn.name, conn.gracefulFinSeq);
         request.put(conn.name, c);
