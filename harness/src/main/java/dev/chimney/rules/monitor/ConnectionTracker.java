@@ -12,8 +12,8 @@ import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +35,9 @@ import java.util.function.Consumer;
  * (MiniportSendNetBufferLists) put them there: each such call owes one packet, and the next packet
  * of that connection (or of any connection, when the call named none) pays it.
  *
+ * <p>check-trace makes one tracker for every connection of a capture and keeps thousands at once,
+ * so most of its maps are made on their first write (see {@link LazyCollections}).
+ *
  * <p>Not thread-safe: the event log feeds it under its lock.
  */
 public final class ConnectionTracker {
@@ -42,14 +45,14 @@ public final class ConnectionTracker {
 
   private final Map<String, TrackedConnection> connections = new LinkedHashMap<>();
   private final Map<String, OffloadStateType> objectTypes = new HashMap<>();
-  private final Map<Long, TrackedSend> sends = new HashMap<>();
-  private final Map<Long, String> receiveOwners = new HashMap<>();
-  private final Map<Long, Event.Call> pendingDisconnects = new HashMap<>();
-  private final Map<String, Event.Call> pendingInitiates = new HashMap<>();
-  private final Map<String, Event.Call> pendingTerminates = new HashMap<>();
+  private Map<Long, TrackedSend> sends = Collections.emptyMap();
+  private Map<Long, String> receiveOwners = Collections.emptyMap();
+  private Map<Long, Event.Call> pendingDisconnects = Collections.emptyMap();
+  private Map<String, Event.Call> pendingInitiates = Collections.emptyMap();
+  private Map<String, Event.Call> pendingTerminates = Collections.emptyMap();
   private final Map<Long, Event.Call> openCalls = new HashMap<>();
-  private final Map<String, Integer> ordinarySendsOwed = new LinkedHashMap<>();
-  private final Set<Long> hostPackets = new HashSet<>();
+  private Map<String, Integer> ordinarySendsOwed = Collections.emptyMap();
+  private Set<Long> hostPackets = Collections.emptySet();
   /** The connection {@link #track} found last, or null. */
   private TrackedConnection lastTracked;
 
@@ -201,10 +204,17 @@ public final class ConnectionTracker {
           conn.outstanding.addAll(assignStream(conn, c.nbls()));
         }
       }
-      case TCP_OFFLOAD_RECEIVE -> c.nbls().forEach(n -> receiveOwners.put(n.id(), c.connection()));
+      case TCP_OFFLOAD_RECEIVE -> {
+        for (NblView n : c.nbls()) {
+          receiveOwners = LazyCollections.put(receiveOwners, n.id(), c.connection());
+        }
+      }
       case TCP_OFFLOAD_DISCONNECT -> onDisconnect(c, conn);
-      case SEND_NET_BUFFER_LISTS -> ordinarySendsOwed.merge(
-          c.connection() == null ? ANY_CONNECTION : c.connection(), 1, Integer::sum);
+      case SEND_NET_BUFFER_LISTS -> {
+        String owner = c.connection() == null ? ANY_CONNECTION : c.connection();
+        int owed = ordinarySendsOwed.getOrDefault(owner, 0);
+        ordinarySendsOwed = LazyCollections.putOrdered(ordinarySendsOwed, owner, owed + 1);
+      }
       default -> { }
     }
   }
@@ -212,7 +222,7 @@ public final class ConnectionTracker {
   private void onInitiate(Event.Call c) {
     learnTypes(c.tree());
     if (!c.tree().isEmpty()) {
-      pendingInitiates.put(c.tree().get(0).name(), c);
+      pendingInitiates = LazyCollections.put(pendingInitiates, c.tree().get(0).name(), c);
     }
     for (BlockView b : c.tree()) {
       if (b.type() == OffloadStateType.TCP) {
@@ -229,7 +239,7 @@ public final class ConnectionTracker {
   private void onTerminate(Event.Call c) {
     learnTypes(c.tree());
     if (!c.tree().isEmpty()) {
-      pendingTerminates.put(c.tree().get(0).name(), c);
+      pendingTerminates = LazyCollections.put(pendingTerminates, c.tree().get(0).name(), c);
     }
     for (BlockView b : c.tree()) {
       if (b.type() == OffloadStateType.TCP) {
@@ -242,7 +252,9 @@ public final class ConnectionTracker {
   }
 
   private void onDisconnect(Event.Call c, TrackedConnection conn) {
-    c.nbls().forEach(n -> pendingDisconnects.put(n.id(), c));
+    for (NblView n : c.nbls()) {
+      pendingDisconnects = LazyCollections.put(pendingDisconnects, n.id(), c);
+    }
     if (conn == null) {
       return;
     }
@@ -269,7 +281,7 @@ public final class ConnectionTracker {
       if (Seq.known(conn.streamNext)) {
         conn.streamNext = Seq.add(conn.streamNext, n.dataLength());
       }
-      sends.put(n.id(), s);
+      sends = LazyCollections.put(sends, n.id(), s);
       out.add(s);
     }
     return out;
@@ -291,7 +303,7 @@ public final class ConnectionTracker {
       case TCP_OFFLOAD_DISCONNECT -> c.nbls().forEach(n -> pendingDisconnects.remove(n.id()));
       case INITIATE_OFFLOAD -> {
         if (!c.tree().isEmpty()) {
-          pendingInitiates.remove(c.tree().get(0).name());
+          takePendingInitiate(c.tree().get(0).name());
         }
         forEachTcp(c.tree(), conn -> conn.phase = Phase.HOST_OWNED);
       }
@@ -308,6 +320,16 @@ public final class ConnectionTracker {
       }
       default -> { }
     }
+  }
+
+  /** The pending initiate with that root, forgotten now, or null. */
+  private Event.Call takePendingInitiate(String root) {
+    Event.Call call = pendingInitiates.remove(root);
+    if (pendingInitiates.isEmpty()) {
+      // Never iterated, so a new map later is the same: check-trace's trackers drop one each.
+      pendingInitiates = Collections.emptyMap();
+    }
+    return call;
   }
 
   private void forEachTcp(List<BlockView> tree, Consumer<TrackedConnection> action) {
@@ -348,7 +370,7 @@ public final class ConnectionTracker {
   }
 
   private void onInitiateComplete(Event.Upcall u) {
-    Event.Call call = u.tree().isEmpty() ? null : pendingInitiates.remove(u.tree().get(0).name());
+    Event.Call call = u.tree().isEmpty() ? null : takePendingInitiate(u.tree().get(0).name());
     lastInitiateCompletion = new InitiateCompletion(u, call);
     learnTypes(u.tree());
     for (BlockView b : u.tree()) {
@@ -428,7 +450,7 @@ public final class ConnectionTracker {
   private void onPacket(Event.Packet p) {
     TcpSegment s = p.segment();
     if (p.direction() == Direction.TO_PEER && payOrdinarySend(p.connection())) {
-      hostPackets.add(p.seq());
+      hostPackets = LazyCollections.add(hostPackets, p.seq());
     }
     TrackedConnection conn = p.connection() == null ? null : track(p.connection());
     if (conn == null) {

@@ -1,13 +1,13 @@
 package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Api;
+import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -25,8 +25,8 @@ import java.util.Map;
  * data invented or counted twice; no FIN means the disconnect was completed without closing.
  */
 final class Dsc7FinAfterLastDataByte extends MonitorBase {
-  private final Map<String, Event.Call> awaitingFin = new LinkedHashMap<>();
-  private final Map<String, Long> finSeq = new HashMap<>();
+  private Map<String, Event.Call> awaitingFin = Collections.emptyMap();
+  private Map<String, Long> finSeq = Collections.emptyMap();
 
   Dsc7FinAfterLastDataByte(MonitorContext context) {
     super("DSC-7", context);
@@ -35,17 +35,17 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
   @Override
   public void onEvent(Event event) {
     if (event instanceof Event.Call c && c.api() == Api.INITIATE_OFFLOAD) {
-      c.tree().forEach(b -> {
+      for (BlockView b : c.tree()) {
         awaitingFin.remove(b.name());
         finSeq.remove(b.name());
-      });
+      }
     } else if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       TrackedConnection conn = tracker().connection(c.connection());
       if (conn != null && Seq.known(conn.gracefulFinSeq)) {
         exercise();
-        awaitingFin.put(conn.name, c);
-        finSeq.put(conn.name, conn.gracefulFinSeq);
+        awaitingFin = LazyCollections.putOrdered(awaitingFin, conn.name, c);
+        finSeq = LazyCollections.put(finSeq, conn.name, conn.gracefulFinSeq);
       }
     } else if (event instanceof Event.Packet p && p.direction() == Direction.TO_PEER && p.connection() != null) {
       onSent(p);

@@ -7,7 +7,7 @@ import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -24,7 +24,7 @@ import java.util.Map;
  * FIN_WAIT), or stopped indicating; look at the peer's data packets after the FIN.
  */
 final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
-  private final Map<String, HalfOpen> open = new LinkedHashMap<>();
+  private Map<String, HalfOpen> open = Collections.emptyMap();
 
   /** One connection after the target's FIN: where the peer's data stood then, and what came after. */
   private static final class HalfOpen {
@@ -50,7 +50,9 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     if (event instanceof Event.Packet p && p.connection() != null) {
       onPacket(p);
     } else if (event instanceof Event.Call c && c.api() == Api.TERMINATE_OFFLOAD) {
-      c.tree().stream().map(BlockView::name).forEach(this::close);
+      for (BlockView b : c.tree()) {
+        close(b.name());
+      }
     } else if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.ABORTIVE_CLOSE) {
       close(c.connection());
@@ -69,7 +71,7 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     TrackedConnection conn = tracker().connection(p.connection());
     if (tracker().isTargetPacket(p) && s.has(TcpFlag.FIN) && !open.containsKey(conn.name)) {
       long peerEnd = Seq.known(conn.highestPeerSeqEnd) ? conn.highestPeerSeqEnd : conn.rcvNxtAtInitiate;
-      open.put(conn.name, new HalfOpen(conn.delivered, peerEnd));
+      open = LazyCollections.putOrdered(open, conn.name, new HalfOpen(conn.delivered, peerEnd));
       return;
     }
     HalfOpen h = open.get(conn.name);

@@ -33,8 +33,11 @@ final class TrackedConnection {
   long rcvNxtAtInitiate = Seq.NONE;
   /** Sequence number where the next byte the host hands over goes (see {@link TrackedSend#streamStart}). */
   long streamNext = Seq.NONE;
-  /** Sends handed over and not completed, in delivery order. */
-  final Deque<TrackedSend> outstanding = new ArrayDeque<>();
+  /**
+   * Sends handed over and not completed, in delivery order. Sized as it fills: most connections
+   * check-trace judges never have one.
+   */
+  final Deque<TrackedSend> outstanding = new ArrayDeque<>(0);
   Event.Call abortiveCall;
   Event.Call gracefulCall;
   /** Sequence number the graceful FIN must carry: one past the disconnect's data. */
