@@ -1,5 +1,6 @@
 package dev.chimney.rules.monitor;
 
+import dev.chimney.host.Api;
 import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
@@ -13,12 +14,9 @@ import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Follows every connection of a scenario through the event log, so that monitors stay small: its
@@ -36,21 +34,34 @@ import java.util.function.Consumer;
  * of that connection (or of any connection, when the call named none) pays it.
  *
  * <p>check-trace makes one tracker for every connection of a capture and keeps thousands at once,
- * so most of its maps are made on their first write (see {@link LazyCollections}).
+ * so a tracker holds little until it needs it: its maps are made on their first write (see {@link
+ * LazyCollections}), its first connection needs no map, and of a call it keeps only what its return
+ * needs.
  *
  * <p>Not thread-safe: the event log feeds it under its lock.
  */
 public final class ConnectionTracker {
   private static final String ANY_CONNECTION = "";
 
-  private final Map<String, TrackedConnection> connections = new LinkedHashMap<>();
-  private final Map<String, OffloadStateType> objectTypes = new HashMap<>();
+  /** The first connection seen, the only one of most trackers (check-trace's). */
+  private TrackedConnection firstConnection;
+  /** Every connection seen, in order of first sight, once there is a second; empty until then. */
+  private Map<String, TrackedConnection> connections = Collections.emptyMap();
+  /** The types of the objects named in trees, except TCP ones: see {@link TrackedConnection#namedAsTcp}. */
+  private Map<String, OffloadStateType> otherObjectTypes = Collections.emptyMap();
   private Map<Long, TrackedSend> sends = Collections.emptyMap();
   private Map<Long, String> receiveOwners = Collections.emptyMap();
   private Map<Long, Event.Call> pendingDisconnects = Collections.emptyMap();
   private Map<String, Event.Call> pendingInitiates = Collections.emptyMap();
   private Map<String, Event.Call> pendingTerminates = Collections.emptyMap();
-  private final Map<Long, Event.Call> openCalls = new HashMap<>();
+  /**
+   * The latest call whose return is owed and matters, and its seq: a handler returns before the host
+   * calls the next, so this holds nearly every open call without a map.
+   */
+  private OpenCall lastOpenCall;
+  private long lastOpenCallSeq;
+  /** The other calls whose return is still owed and matters, by seq. */
+  private Map<Long, OpenCall> olderOpenCalls = Collections.emptyMap();
   private Map<String, Integer> ordinarySendsOwed = Collections.emptyMap();
   private Set<Long> hostPackets = Collections.emptySet();
   /** The connection {@link #track} found last, or null. */
@@ -86,6 +97,37 @@ public final class ConnectionTracker {
   /** A disconnect completion, its call (null when none was pending for the list) and connection (null when unknown). */
   record DisconnectCompletion(Event.Upcall upcall, NblView nbl, Event.Call call, TrackedConnection connection) {}
 
+  /**
+   * What {@link #onReturned} needs of a call whose return changes the state: not the call itself,
+   * whose tree (with its delegated state) would otherwise stay for the connection's life when no
+   * return comes, as in check-trace.
+   *
+   * @param nbls the lists of a send or disconnect
+   * @param root the name of an initiate's or terminate's root, or null
+   * @param tcps the names of an initiate's or terminate's TCP objects, in tree order
+   */
+  private record OpenCall(Api api, List<NblView> nbls, String root, List<String> tcps) {
+    /** What to keep of {@code c} until it returns, or null when its return changes nothing. */
+    static OpenCall of(Event.Call c) {
+      return switch (c.api()) {
+        case TCP_OFFLOAD_SEND, TCP_OFFLOAD_DISCONNECT -> new OpenCall(c.api(), c.nbls(), null, List.of());
+        case INITIATE_OFFLOAD, TERMINATE_OFFLOAD -> new OpenCall(c.api(), List.of(),
+            c.tree().isEmpty() ? null : c.tree().get(0).name(), tcpNames(c.tree()));
+        default -> null;
+      };
+    }
+
+    private static List<String> tcpNames(List<BlockView> tree) {
+      List<String> names = new ArrayList<>();
+      for (BlockView b : tree) {
+        if (b.type() == OffloadStateType.TCP) {
+          names.add(b.name());
+        }
+      }
+      return List.copyOf(names);
+    }
+  }
+
   /** Updates the state with {@code event}; called before any monitor sees it. */
   public void onEvent(Event event) {
     lastSendCompletions = List.of();
@@ -107,17 +149,29 @@ public final class ConnectionTracker {
 
   /** The connection with that name, or null when never seen. */
   TrackedConnection connection(String name) {
-    return name == null ? null : connections.get(name);
+    if (name == null) {
+      return null;
+    }
+    TrackedConnection first = firstConnection;
+    return first != null && first.name.equals(name) ? first : connections.get(name);
   }
 
   /** Every connection seen, in order of first sight. */
   Collection<TrackedConnection> connections() {
-    return connections.values();
+    if (!connections.isEmpty()) {
+      return connections.values();
+    }
+    return firstConnection == null ? List.of() : List.of(firstConnection);
   }
 
   /** The kind of state object the host named {@code name} in a tree, or null when never seen. */
   OffloadStateType typeOf(String name) {
-    return objectTypes.get(name);
+    OffloadStateType other = otherObjectTypes.get(name);
+    if (other != null) {
+      return other;
+    }
+    TrackedConnection conn = connection(name);
+    return conn != null && conn.namedAsTcp ? OffloadStateType.TCP : null;
   }
 
   /** The send with that NET_BUFFER_LIST id, or null when none was handed over. */
@@ -176,24 +230,49 @@ public final class ConnectionTracker {
   private TrackedConnection track(String name) {
     // Events come in runs on one connection (check-trace gives each its own tracker, one event per
     // packet): the last one found answers most lookups without hashing. Connections are never
-    // removed from the map, so the one remembered stays the map's.
+    // forgotten, so the one remembered stays current.
     TrackedConnection last = lastTracked;
     if (last != null && last.name.equals(name)) {
       return last;
     }
-    last = connections.computeIfAbsent(name, TrackedConnection::new);
+    last = connection(name);
+    if (last == null) {
+      last = new TrackedConnection(name);
+      add(last);
+    }
     lastTracked = last;
     return last;
   }
 
+  private void add(TrackedConnection conn) {
+    if (firstConnection == null) {
+      firstConnection = conn;
+      return;
+    }
+    if (connections.isEmpty()) {
+      connections = LazyCollections.putOrdered(connections, firstConnection.name, firstConnection);
+    }
+    connections.put(conn.name, conn);
+  }
+
   private void learnTypes(List<BlockView> tree) {
+    // The name's latest type wins, as it would in one map of every type.
     for (BlockView b : tree) {
-      objectTypes.put(b.name(), b.type());
+      if (b.type() == OffloadStateType.TCP) {
+        track(b.name()).namedAsTcp = true;
+        otherObjectTypes.remove(b.name());
+      } else {
+        otherObjectTypes = LazyCollections.put(otherObjectTypes, b.name(), b.type());
+        TrackedConnection conn = connection(b.name());
+        if (conn != null) {
+          conn.namedAsTcp = false;
+        }
+      }
     }
   }
 
   private void onCall(Event.Call c) {
-    openCalls.put(c.seq(), c);
+    rememberOpenCall(c);
     // Initiate and terminate name their tree's root (a neighbor, say), not a connection.
     TrackedConnection conn = c.connection() == null || !c.tree().isEmpty() ? null : track(c.connection());
     switch (c.api()) {
@@ -217,6 +296,28 @@ public final class ConnectionTracker {
       }
       default -> { }
     }
+  }
+
+  private void rememberOpenCall(Event.Call c) {
+    OpenCall open = OpenCall.of(c);
+    if (open == null) {
+      return;
+    }
+    if (lastOpenCall != null) {
+      olderOpenCalls = LazyCollections.put(olderOpenCalls, lastOpenCallSeq, lastOpenCall);
+    }
+    lastOpenCall = open;
+    lastOpenCallSeq = c.seq();
+  }
+
+  /** The open call with that seq, forgotten now, or null when none. */
+  private OpenCall takeOpenCall(long seq) {
+    if (lastOpenCall != null && lastOpenCallSeq == seq) {
+      OpenCall open = lastOpenCall;
+      lastOpenCall = null;
+      return open;
+    }
+    return olderOpenCalls.remove(seq);
   }
 
   private void onInitiate(Event.Call c) {
@@ -288,35 +389,44 @@ public final class ConnectionTracker {
   }
 
   private void onReturned(Event.Returned r) {
-    Event.Call c = openCalls.remove(r.callSeq());
+    OpenCall c = takeOpenCall(r.callSeq());
     if (c == null || r.status() == NdisStatus.PENDING) {
       return;
     }
     // A handler that did not return PENDING will not complete the request (OffloadTarget's contract).
     switch (c.api()) {
-      case TCP_OFFLOAD_SEND -> c.nbls().forEach(n -> {
-        TrackedSend s = sends.get(n.id());
-        if (s != null) {
-          connection(s.connection).outstanding.remove(s);
+      case TCP_OFFLOAD_SEND -> {
+        for (NblView n : c.nbls()) {
+          TrackedSend s = sends.get(n.id());
+          if (s != null) {
+            connection(s.connection).outstanding.remove(s);
+          }
         }
-      });
-      case TCP_OFFLOAD_DISCONNECT -> c.nbls().forEach(n -> pendingDisconnects.remove(n.id()));
+      }
+      case TCP_OFFLOAD_DISCONNECT -> {
+        for (NblView n : c.nbls()) {
+          pendingDisconnects.remove(n.id());
+        }
+      }
       case INITIATE_OFFLOAD -> {
-        if (!c.tree().isEmpty()) {
-          takePendingInitiate(c.tree().get(0).name());
+        if (c.root() != null) {
+          takePendingInitiate(c.root());
         }
-        forEachTcp(c.tree(), conn -> conn.phase = Phase.HOST_OWNED);
+        for (String name : c.tcps()) {
+          track(name).phase = Phase.HOST_OWNED;
+        }
       }
       case TERMINATE_OFFLOAD -> {
-        if (!c.tree().isEmpty()) {
-          pendingTerminates.remove(c.tree().get(0).name());
+        if (c.root() != null) {
+          pendingTerminates.remove(c.root());
         }
         // refused: the connection stays with the target, which goes on processing its segments
-        forEachTcp(c.tree(), conn -> {
+        for (String name : c.tcps()) {
+          TrackedConnection conn = track(name);
           if (conn.phase == Phase.TERMINATING) {
             conn.phase = Phase.OFFLOADED;
           }
-        });
+        }
       }
       default -> { }
     }
@@ -332,16 +442,8 @@ public final class ConnectionTracker {
     return call;
   }
 
-  private void forEachTcp(List<BlockView> tree, Consumer<TrackedConnection> action) {
-    for (BlockView b : tree) {
-      if (b.type() == OffloadStateType.TCP) {
-        action.accept(track(b.name()));
-      }
-    }
-  }
-
   private void onUpcall(Event.Upcall u) {
-    TrackedConnection conn = u.connection() == null ? null : connections.get(u.connection());
+    TrackedConnection conn = connection(u.connection());
     switch (u.api()) {
       case INITIATE_OFFLOAD_COMPLETE -> onInitiateComplete(u);
       case TERMINATE_OFFLOAD_COMPLETE -> onTerminateComplete(u);

@@ -22,6 +22,8 @@ final class TrackedConnection {
   Phase phase = Phase.HOST_OWNED;
   /** How many initiates named it. */
   int offloads;
+  /** Whether a TCP block of a state tree bore its name: then the host's object of that name is a TCP one. */
+  boolean namedAsTcp;
 
   // ---- this offload
   /** The lists handed over in the NetBufferListChain of this offload's initiate, or null when it was NULL. */
