@@ -1,5 +1,6 @@
 package dev.chimney.rules.monitor;
 
+import dev.chimney.host.Api;
 import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
@@ -12,13 +13,10 @@ import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Follows every connection of a scenario through the event log, so that monitors stay small: its
@@ -35,21 +33,37 @@ import java.util.function.Consumer;
  * (MiniportSendNetBufferLists) put them there: each such call owes one packet, and the next packet
  * of that connection (or of any connection, when the call named none) pays it.
  *
+ * <p>check-trace makes one tracker for every connection of a capture and keeps thousands at once,
+ * so a tracker holds little until it needs it: its maps are made on their first write (see {@link
+ * LazyCollections}), its first connection needs no map, and of a call it keeps only what its return
+ * needs.
+ *
  * <p>Not thread-safe: the event log feeds it under its lock.
  */
 public final class ConnectionTracker {
   private static final String ANY_CONNECTION = "";
 
-  private final Map<String, TrackedConnection> connections = new LinkedHashMap<>();
-  private final Map<String, OffloadStateType> objectTypes = new HashMap<>();
-  private final Map<Long, TrackedSend> sends = new HashMap<>();
-  private final Map<Long, String> receiveOwners = new HashMap<>();
-  private final Map<Long, Event.Call> pendingDisconnects = new HashMap<>();
-  private final Map<String, Event.Call> pendingInitiates = new HashMap<>();
-  private final Map<String, Event.Call> pendingTerminates = new HashMap<>();
-  private final Map<Long, Event.Call> openCalls = new HashMap<>();
-  private final Map<String, Integer> ordinarySendsOwed = new LinkedHashMap<>();
-  private final Set<Long> hostPackets = new HashSet<>();
+  /** The first connection seen, the only one of most trackers (check-trace's). */
+  private TrackedConnection firstConnection;
+  /** Every connection seen, in order of first sight, once there is a second; empty until then. */
+  private Map<String, TrackedConnection> connections = Collections.emptyMap();
+  /** The types of the objects named in trees, except TCP ones: see {@link TrackedConnection#namedAsTcp}. */
+  private Map<String, OffloadStateType> otherObjectTypes = Collections.emptyMap();
+  private Map<Long, TrackedSend> sends = Collections.emptyMap();
+  private Map<Long, String> receiveOwners = Collections.emptyMap();
+  private Map<Long, Event.Call> pendingDisconnects = Collections.emptyMap();
+  private Map<String, Event.Call> pendingInitiates = Collections.emptyMap();
+  private Map<String, Event.Call> pendingTerminates = Collections.emptyMap();
+  /**
+   * The latest call whose return is owed and matters, and its seq: a handler returns before the host
+   * calls the next, so this holds nearly every open call without a map.
+   */
+  private OpenCall lastOpenCall;
+  private long lastOpenCallSeq;
+  /** The other calls whose return is still owed and matters, by seq. */
+  private Map<Long, OpenCall> olderOpenCalls = Collections.emptyMap();
+  private Map<String, Integer> ordinarySendsOwed = Collections.emptyMap();
+  private Set<Long> hostPackets = Collections.emptySet();
   /** The connection {@link #track} found last, or null. */
   private TrackedConnection lastTracked;
 
@@ -83,6 +97,37 @@ public final class ConnectionTracker {
   /** A disconnect completion, its call (null when none was pending for the list) and connection (null when unknown). */
   record DisconnectCompletion(Event.Upcall upcall, NblView nbl, Event.Call call, TrackedConnection connection) {}
 
+  /**
+   * What {@link #onReturned} needs of a call whose return changes the state: not the call itself,
+   * whose tree (with its delegated state) would otherwise stay for the connection's life when no
+   * return comes, as in check-trace.
+   *
+   * @param nbls the lists of a send or disconnect
+   * @param root the name of an initiate's or terminate's root, or null
+   * @param tcps the names of an initiate's or terminate's TCP objects, in tree order
+   */
+  private record OpenCall(Api api, List<NblView> nbls, String root, List<String> tcps) {
+    /** What to keep of {@code c} until it returns, or null when its return changes nothing. */
+    static OpenCall of(Event.Call c) {
+      return switch (c.api()) {
+        case TCP_OFFLOAD_SEND, TCP_OFFLOAD_DISCONNECT -> new OpenCall(c.api(), c.nbls(), null, List.of());
+        case INITIATE_OFFLOAD, TERMINATE_OFFLOAD -> new OpenCall(c.api(), List.of(),
+            c.tree().isEmpty() ? null : c.tree().get(0).name(), tcpNames(c.tree()));
+        default -> null;
+      };
+    }
+
+    private static List<String> tcpNames(List<BlockView> tree) {
+      List<String> names = new ArrayList<>();
+      for (BlockView b : tree) {
+        if (b.type() == OffloadStateType.TCP) {
+          names.add(b.name());
+        }
+      }
+      return List.copyOf(names);
+    }
+  }
+
   /** Updates the state with {@code event}; called before any monitor sees it. */
   public void onEvent(Event event) {
     lastSendCompletions = List.of();
@@ -104,17 +149,29 @@ public final class ConnectionTracker {
 
   /** The connection with that name, or null when never seen. */
   TrackedConnection connection(String name) {
-    return name == null ? null : connections.get(name);
+    if (name == null) {
+      return null;
+    }
+    TrackedConnection first = firstConnection;
+    return first != null && first.name.equals(name) ? first : connections.get(name);
   }
 
   /** Every connection seen, in order of first sight. */
   Collection<TrackedConnection> connections() {
-    return connections.values();
+    if (!connections.isEmpty()) {
+      return connections.values();
+    }
+    return firstConnection == null ? List.of() : List.of(firstConnection);
   }
 
   /** The kind of state object the host named {@code name} in a tree, or null when never seen. */
   OffloadStateType typeOf(String name) {
-    return objectTypes.get(name);
+    OffloadStateType other = otherObjectTypes.get(name);
+    if (other != null) {
+      return other;
+    }
+    TrackedConnection conn = connection(name);
+    return conn != null && conn.namedAsTcp ? OffloadStateType.TCP : null;
   }
 
   /** The send with that NET_BUFFER_LIST id, or null when none was handed over. */
@@ -173,24 +230,49 @@ public final class ConnectionTracker {
   private TrackedConnection track(String name) {
     // Events come in runs on one connection (check-trace gives each its own tracker, one event per
     // packet): the last one found answers most lookups without hashing. Connections are never
-    // removed from the map, so the one remembered stays the map's.
+    // forgotten, so the one remembered stays current.
     TrackedConnection last = lastTracked;
     if (last != null && last.name.equals(name)) {
       return last;
     }
-    last = connections.computeIfAbsent(name, TrackedConnection::new);
+    last = connection(name);
+    if (last == null) {
+      last = new TrackedConnection(name);
+      add(last);
+    }
     lastTracked = last;
     return last;
   }
 
+  private void add(TrackedConnection conn) {
+    if (firstConnection == null) {
+      firstConnection = conn;
+      return;
+    }
+    if (connections.isEmpty()) {
+      connections = LazyCollections.putOrdered(connections, firstConnection.name, firstConnection);
+    }
+    connections.put(conn.name, conn);
+  }
+
   private void learnTypes(List<BlockView> tree) {
+    // The name's latest type wins, as it would in one map of every type.
     for (BlockView b : tree) {
-      objectTypes.put(b.name(), b.type());
+      if (b.type() == OffloadStateType.TCP) {
+        track(b.name()).namedAsTcp = true;
+        otherObjectTypes.remove(b.name());
+      } else {
+        otherObjectTypes = LazyCollections.put(otherObjectTypes, b.name(), b.type());
+        TrackedConnection conn = connection(b.name());
+        if (conn != null) {
+          conn.namedAsTcp = false;
+        }
+      }
     }
   }
 
   private void onCall(Event.Call c) {
-    openCalls.put(c.seq(), c);
+    rememberOpenCall(c);
     // Initiate and terminate name their tree's root (a neighbor, say), not a connection.
     TrackedConnection conn = c.connection() == null || !c.tree().isEmpty() ? null : track(c.connection());
     switch (c.api()) {
@@ -201,18 +283,47 @@ public final class ConnectionTracker {
           conn.outstanding.addAll(assignStream(conn, c.nbls()));
         }
       }
-      case TCP_OFFLOAD_RECEIVE -> c.nbls().forEach(n -> receiveOwners.put(n.id(), c.connection()));
+      case TCP_OFFLOAD_RECEIVE -> {
+        for (NblView n : c.nbls()) {
+          receiveOwners = LazyCollections.put(receiveOwners, n.id(), c.connection());
+        }
+      }
       case TCP_OFFLOAD_DISCONNECT -> onDisconnect(c, conn);
-      case SEND_NET_BUFFER_LISTS -> ordinarySendsOwed.merge(
-          c.connection() == null ? ANY_CONNECTION : c.connection(), 1, Integer::sum);
+      case SEND_NET_BUFFER_LISTS -> {
+        String owner = c.connection() == null ? ANY_CONNECTION : c.connection();
+        int owed = ordinarySendsOwed.getOrDefault(owner, 0);
+        ordinarySendsOwed = LazyCollections.putOrdered(ordinarySendsOwed, owner, owed + 1);
+      }
       default -> { }
     }
+  }
+
+  private void rememberOpenCall(Event.Call c) {
+    OpenCall open = OpenCall.of(c);
+    if (open == null) {
+      return;
+    }
+    if (lastOpenCall != null) {
+      olderOpenCalls = LazyCollections.put(olderOpenCalls, lastOpenCallSeq, lastOpenCall);
+    }
+    lastOpenCall = open;
+    lastOpenCallSeq = c.seq();
+  }
+
+  /** The open call with that seq, forgotten now, or null when none. */
+  private OpenCall takeOpenCall(long seq) {
+    if (lastOpenCall != null && lastOpenCallSeq == seq) {
+      OpenCall open = lastOpenCall;
+      lastOpenCall = null;
+      return open;
+    }
+    return olderOpenCalls.remove(seq);
   }
 
   private void onInitiate(Event.Call c) {
     learnTypes(c.tree());
     if (!c.tree().isEmpty()) {
-      pendingInitiates.put(c.tree().get(0).name(), c);
+      pendingInitiates = LazyCollections.put(pendingInitiates, c.tree().get(0).name(), c);
     }
     for (BlockView b : c.tree()) {
       if (b.type() == OffloadStateType.TCP) {
@@ -229,7 +340,7 @@ public final class ConnectionTracker {
   private void onTerminate(Event.Call c) {
     learnTypes(c.tree());
     if (!c.tree().isEmpty()) {
-      pendingTerminates.put(c.tree().get(0).name(), c);
+      pendingTerminates = LazyCollections.put(pendingTerminates, c.tree().get(0).name(), c);
     }
     for (BlockView b : c.tree()) {
       if (b.type() == OffloadStateType.TCP) {
@@ -242,7 +353,9 @@ public final class ConnectionTracker {
   }
 
   private void onDisconnect(Event.Call c, TrackedConnection conn) {
-    c.nbls().forEach(n -> pendingDisconnects.put(n.id(), c));
+    for (NblView n : c.nbls()) {
+      pendingDisconnects = LazyCollections.put(pendingDisconnects, n.id(), c);
+    }
     if (conn == null) {
       return;
     }
@@ -252,7 +365,7 @@ public final class ConnectionTracker {
     } else if (c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       conn.gracefulCall = c;
       long data = c.nbls().stream().mapToLong(NblView::dataLength).sum();
-      if (conn.streamNext != null) {
+      if (Seq.known(conn.streamNext)) {
         conn.streamNext = Seq.add(conn.streamNext, data);
         conn.gracefulFinSeq = conn.streamNext;
       }
@@ -266,60 +379,71 @@ public final class ConnectionTracker {
     for (int i = 0; i < nbls.size(); i++) {
       NblView n = nbls.get(i);
       TrackedSend s = new TrackedSend(n.id(), conn.name, n.dataLength(), chain, i, conn.streamNext);
-      if (conn.streamNext != null) {
+      if (Seq.known(conn.streamNext)) {
         conn.streamNext = Seq.add(conn.streamNext, n.dataLength());
       }
-      sends.put(n.id(), s);
+      sends = LazyCollections.put(sends, n.id(), s);
       out.add(s);
     }
     return out;
   }
 
   private void onReturned(Event.Returned r) {
-    Event.Call c = openCalls.remove(r.callSeq());
+    OpenCall c = takeOpenCall(r.callSeq());
     if (c == null || r.status() == NdisStatus.PENDING) {
       return;
     }
     // A handler that did not return PENDING will not complete the request (OffloadTarget's contract).
     switch (c.api()) {
-      case TCP_OFFLOAD_SEND -> c.nbls().forEach(n -> {
-        TrackedSend s = sends.get(n.id());
-        if (s != null) {
-          connection(s.connection).outstanding.remove(s);
+      case TCP_OFFLOAD_SEND -> {
+        for (NblView n : c.nbls()) {
+          TrackedSend s = sends.get(n.id());
+          if (s != null) {
+            connection(s.connection).outstanding.remove(s);
+          }
         }
-      });
-      case TCP_OFFLOAD_DISCONNECT -> c.nbls().forEach(n -> pendingDisconnects.remove(n.id()));
+      }
+      case TCP_OFFLOAD_DISCONNECT -> {
+        for (NblView n : c.nbls()) {
+          pendingDisconnects.remove(n.id());
+        }
+      }
       case INITIATE_OFFLOAD -> {
-        if (!c.tree().isEmpty()) {
-          pendingInitiates.remove(c.tree().get(0).name());
+        if (c.root() != null) {
+          takePendingInitiate(c.root());
         }
-        forEachTcp(c.tree(), conn -> conn.phase = Phase.HOST_OWNED);
+        for (String name : c.tcps()) {
+          track(name).phase = Phase.HOST_OWNED;
+        }
       }
       case TERMINATE_OFFLOAD -> {
-        if (!c.tree().isEmpty()) {
-          pendingTerminates.remove(c.tree().get(0).name());
+        if (c.root() != null) {
+          pendingTerminates.remove(c.root());
         }
         // refused: the connection stays with the target, which goes on processing its segments
-        forEachTcp(c.tree(), conn -> {
+        for (String name : c.tcps()) {
+          TrackedConnection conn = track(name);
           if (conn.phase == Phase.TERMINATING) {
             conn.phase = Phase.OFFLOADED;
           }
-        });
+        }
       }
       default -> { }
     }
   }
 
-  private void forEachTcp(List<BlockView> tree, Consumer<TrackedConnection> action) {
-    for (BlockView b : tree) {
-      if (b.type() == OffloadStateType.TCP) {
-        action.accept(track(b.name()));
-      }
+  /** The pending initiate with that root, forgotten now, or null. */
+  private Event.Call takePendingInitiate(String root) {
+    Event.Call call = pendingInitiates.remove(root);
+    if (pendingInitiates.isEmpty()) {
+      // Never iterated, so a new map later is the same: check-trace's trackers drop one each.
+      pendingInitiates = Collections.emptyMap();
     }
+    return call;
   }
 
   private void onUpcall(Event.Upcall u) {
-    TrackedConnection conn = u.connection() == null ? null : connections.get(u.connection());
+    TrackedConnection conn = connection(u.connection());
     switch (u.api()) {
       case INITIATE_OFFLOAD_COMPLETE -> onInitiateComplete(u);
       case TERMINATE_OFFLOAD_COMPLETE -> onTerminateComplete(u);
@@ -348,7 +472,7 @@ public final class ConnectionTracker {
   }
 
   private void onInitiateComplete(Event.Upcall u) {
-    Event.Call call = u.tree().isEmpty() ? null : pendingInitiates.remove(u.tree().get(0).name());
+    Event.Call call = u.tree().isEmpty() ? null : takePendingInitiate(u.tree().get(0).name());
     lastInitiateCompletion = new InitiateCompletion(u, call);
     learnTypes(u.tree());
     for (BlockView b : u.tree()) {
@@ -361,8 +485,8 @@ public final class ConnectionTracker {
       }
       boolean offloaded = TreeWalk.offloaded(b);
       conn.phase = offloaded ? Phase.OFFLOADED : Phase.HOST_OWNED;
-      if (offloaded && conn.initiateBlock.chain() != null) {
-        for (NblView n : conn.initiateBlock.chain()) {
+      if (offloaded && conn.initiateChain != null) {
+        for (NblView n : conn.initiateChain) {
           TrackedSend s = sends.get(n.id());
           if (s != null && s.completion == null) {
             conn.outstanding.add(s);
@@ -428,7 +552,7 @@ public final class ConnectionTracker {
   private void onPacket(Event.Packet p) {
     TcpSegment s = p.segment();
     if (p.direction() == Direction.TO_PEER && payOrdinarySend(p.connection())) {
-      hostPackets.add(p.seq());
+      hostPackets = LazyCollections.add(hostPackets, p.seq());
     }
     TrackedConnection conn = p.connection() == null ? null : track(p.connection());
     if (conn == null) {
@@ -436,6 +560,9 @@ public final class ConnectionTracker {
     }
     if (p.direction() == Direction.TO_PEER) {
       conn.highestSentSeqEnd = Seq.max(conn.highestSentSeqEnd, s.seqEnd());
+      if (s.payloadLength() > 0) {
+        conn.highestSentDataEnd = Seq.max(conn.highestSentDataEnd, Seq.add(s.seq(), s.payloadLength()));
+      }
       if (isTargetPacket(p) && s.has(TcpFlag.ACK)) {
         conn.highestTargetAck = Seq.max(conn.highestTargetAck, s.ack());
         conn.targetAckThisOffload = Seq.max(conn.targetAckThisOffload, s.ack());
@@ -447,11 +574,11 @@ public final class ConnectionTracker {
       if (s.seqLength() > 0) {
         conn.highestPeerSeqEnd = Seq.max(conn.highestPeerSeqEnd, s.seqEnd());
       }
-      if (s.has(TcpFlag.FIN) && conn.peerFin == null) {
-        conn.peerFin = p;
+      if (s.has(TcpFlag.FIN) && !Seq.known(conn.peerFinSeqEnd)) {
+        conn.peerFinSeqEnd = s.seqEnd();
       }
-      if (s.has(TcpFlag.RST) && conn.peerRst == null) {
-        conn.peerRst = p;
+      if (s.has(TcpFlag.RST)) {
+        conn.peerReset = true;
       }
     }
   }

@@ -32,7 +32,7 @@ final class Dsc11DisconnectFailsOnlyWhenUploadingOrAborted extends MonitorBase {
     }
     TrackedConnection conn = done.connection();
     boolean uploading = conn.phase == Phase.TERMINATING || conn.phase == Phase.UPLOADED;
-    boolean aborting = conn.peerRst != null || conn.abortIndication != null
+    boolean aborting = conn.peerReset || conn.abortIndication != null
         || (conn.abortiveCall != null && conn.abortiveCall != done.call());
     if (!uploading && !aborting) {
       violation(conn.name + ": a disconnect failed only while the connection is being uploaded or aborted",

@@ -5,7 +5,7 @@ import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.wire.TcpFlag;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Map;
  * sent it with another connection's addresses or ports; look at the capture after the request.
  */
 final class Dsc2RstOnAbortiveClose extends MonitorBase {
-  private final Map<String, Event.Call> awaitingRst = new LinkedHashMap<>();
+  private Map<String, Event.Call> awaitingRst = Collections.emptyMap();
 
   Dsc2RstOnAbortiveClose(MonitorContext context) {
     super("DSC-2", context);
@@ -30,7 +30,7 @@ final class Dsc2RstOnAbortiveClose extends MonitorBase {
     if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.ABORTIVE_CLOSE && c.connection() != null) {
       exercise();
-      awaitingRst.put(c.connection(), c);
+      awaitingRst = LazyCollections.putOrdered(awaitingRst, c.connection(), c);
     } else if (event instanceof Event.Packet p && tracker().isTargetPacket(p) && p.segment().has(TcpFlag.RST)) {
       awaitingRst.remove(p.connection());
     } else if (event instanceof Event.Returned r && r.api() == Api.TCP_OFFLOAD_DISCONNECT

@@ -4,7 +4,7 @@ import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.TcpFlag;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.Set;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Set;
  * it did not expect, a terminate or a graceful disconnect it turned into an abort).
  */
 final class Dsc3RstOnlyOnAbortiveClose extends MonitorBase {
-  private final Set<String> abortiveRequested = new HashSet<>();
+  private Set<String> abortiveRequested = Collections.emptySet();
 
   Dsc3RstOnlyOnAbortiveClose(MonitorContext context) {
     super("DSC-3", context);
@@ -29,7 +29,7 @@ final class Dsc3RstOnlyOnAbortiveClose extends MonitorBase {
   public void onEvent(Event event) {
     if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.ABORTIVE_CLOSE && c.connection() != null) {
-      abortiveRequested.add(c.connection());
+      abortiveRequested = LazyCollections.add(abortiveRequested, c.connection());
     } else if (event instanceof Event.Packet p && tracker().isTargetPacket(p)) {
       TrackedConnection conn = tracker().connection(p.connection());
       if (conn != null && conn.everOffloaded()) {

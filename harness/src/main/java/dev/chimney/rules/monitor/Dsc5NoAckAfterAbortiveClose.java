@@ -1,12 +1,12 @@
 package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Api;
+import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
-import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpFlag;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -25,8 +25,8 @@ import java.util.Map;
  * the abort; an RST|ACK must carry the old ACK.
  */
 final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
-  private final Map<String, Long> ackLimit = new HashMap<>();
-  private final Map<String, Event.Call> request = new HashMap<>();
+  private Map<String, Long> ackLimit = Collections.emptyMap();
+  private Map<String, Event.Call> request = Collections.emptyMap();
 
   Dsc5NoAckAfterAbortiveClose(MonitorContext context) {
     super("DSC-5", context);
@@ -35,10 +35,10 @@ final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
   @Override
   public void onEvent(Event event) {
     if (event instanceof Event.Call c && c.api() == Api.INITIATE_OFFLOAD) {
-      c.tree().forEach(b -> {
+      for (BlockView b : c.tree()) {
         ackLimit.remove(b.name());
         request.remove(b.name());
-      });
+      }
     } else if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.ABORTIVE_CLOSE) {
       onAbortive(c);
@@ -58,17 +58,13 @@ final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
     if (conn == null) {
       return;
     }
-    TcpDelegatedState given = conn.delegatedAtInitiate();
-    Long limit = conn.targetAckThisOffload;
-    if (limit == null && given != null && given.rcvNxt().isPresent()) {
-      limit = given.rcvNxt().getAsLong();
-    }
-    if (limit == null) {
+    long limit = Seq.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
+    if (!Seq.known(limit)) {
       return;
     }
-    ackLimit.put(conn.name, limit);
-    request.put(conn.name, c);
-    if (conn.highestPeerSeqEnd != null && Seq.lt(limit, conn.highestPeerSeqEnd)) {
+    ackLimit = LazyCollections.put(ackLimit, conn.name, limit);
+    request = LazyCollections.put(request, conn.name, c);
+    if (Seq.known(conn.highestPeerSeqEnd) && Seq.lt(limit, conn.highestPeerSeqEnd)) {
       exercise();
     }
   }

@@ -1,14 +1,13 @@
 package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Api;
+import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
-import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -26,9 +25,8 @@ import java.util.Map;
  * data invented or counted twice; no FIN means the disconnect was completed without closing.
  */
 final class Dsc7FinAfterLastDataByte extends MonitorBase {
-  private final Map<String, Event.Call> awaitingFin = new LinkedHashMap<>();
-  private final Map<String, Long> finSeq = new HashMap<>();
-  private final Map<String, Long> dataEnd = new HashMap<>();
+  private Map<String, Event.Call> awaitingFin = Collections.emptyMap();
+  private Map<String, Long> finSeq = Collections.emptyMap();
 
   Dsc7FinAfterLastDataByte(MonitorContext context) {
     super("DSC-7", context);
@@ -37,17 +35,17 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
   @Override
   public void onEvent(Event event) {
     if (event instanceof Event.Call c && c.api() == Api.INITIATE_OFFLOAD) {
-      c.tree().forEach(b -> {
+      for (BlockView b : c.tree()) {
         awaitingFin.remove(b.name());
         finSeq.remove(b.name());
-      });
+      }
     } else if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       TrackedConnection conn = tracker().connection(c.connection());
-      if (conn != null && conn.gracefulFinSeq != null) {
+      if (conn != null && Seq.known(conn.gracefulFinSeq)) {
         exercise();
-        awaitingFin.put(conn.name, c);
-        finSeq.put(conn.name, conn.gracefulFinSeq);
+        awaitingFin = LazyCollections.putOrdered(awaitingFin, conn.name, c);
+        finSeq = LazyCollections.put(finSeq, conn.name, conn.gracefulFinSeq);
       }
     } else if (event instanceof Event.Packet p && p.direction() == Direction.TO_PEER && p.connection() != null) {
       onSent(p);
@@ -57,9 +55,6 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
   private void onSent(Event.Packet p) {
     TcpSegment s = p.segment();
     String name = p.connection();
-    if (s.payloadLength() > 0) {
-      dataEnd.merge(name, Seq.add(s.seq(), s.payloadLength()), (a, b) -> Seq.max(a, b));
-    }
     Long expected = finSeq.get(name);
     if (expected == null || !tracker().isTargetPacket(p)) {
       return;
@@ -75,19 +70,18 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
     if (fin != expected) {
       violation(name + ": FIN at seq " + expected + ", one past the last data byte", "FIN at seq " + fin, p);
     }
-    Long sent = sentUpTo(name);
-    if (sent == null || Seq.lt(sent, expected)) {
+    long sent = sentUpTo(tracker().connection(name));
+    if (!Seq.known(sent) || Seq.lt(sent, expected)) {
       violation(name + ": every data byte up to seq " + expected + " sent before or with the FIN",
-          "data sent only up to seq " + sent, p);
+          "data sent only up to seq " + Seq.text(sent), p);
     }
   }
 
   /** The end of the data on the wire: the later of the data segments seen and the delegated SndNxt. */
-  private Long sentUpTo(String name) {
-    Long sent = dataEnd.get(name);
-    TcpDelegatedState given = tracker().connection(name).delegatedAtInitiate();
-    if (given != null && given.sndNxt().isPresent()) {
-      sent = Seq.max(sent, given.sndNxt().getAsLong());
+  private static long sentUpTo(TrackedConnection conn) {
+    long sent = conn.highestSentDataEnd;
+    if (Seq.known(conn.sndNxtAtInitiate)) {
+      sent = Seq.max(sent, conn.sndNxtAtInitiate);
     }
     return sent;
   }

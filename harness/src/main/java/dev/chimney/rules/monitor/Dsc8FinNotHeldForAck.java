@@ -5,7 +5,7 @@ import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpFlag;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -21,8 +21,8 @@ import java.util.Map;
  * as soon as the data is sent.
  */
 final class Dsc8FinNotHeldForAck extends MonitorBase {
-  private final Map<String, Long> dataEnd = new HashMap<>();
-  private final Map<String, Event.Call> request = new HashMap<>();
+  private Map<String, Long> dataEnd = Collections.emptyMap();
+  private Map<String, Event.Call> request = Collections.emptyMap();
 
   Dsc8FinNotHeldForAck(MonitorContext context) {
     super("DSC-8", context);
@@ -33,11 +33,11 @@ final class Dsc8FinNotHeldForAck extends MonitorBase {
     if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       TrackedConnection conn = tracker().connection(c.connection());
-      if (conn != null && conn.gracefulFinSeq != null
-          && (conn.highestPeerAck == null || Seq.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
+      if (conn != null && Seq.known(conn.gracefulFinSeq)
+          && (!Seq.known(conn.highestPeerAck) || Seq.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
         exercise();
-        dataEnd.put(conn.name, conn.gracefulFinSeq);
-        request.put(conn.name, c);
+        dataEnd = LazyCollections.put(dataEnd, conn.name, conn.gracefulFinSeq);
+        request = LazyCollections.put(request, conn.name, c);
       }
     } else if (event instanceof Event.Packet p && dataEnd.containsKey(p.connection())) {
       if (tracker().isTargetPacket(p) && p.segment().has(TcpFlag.FIN)) {

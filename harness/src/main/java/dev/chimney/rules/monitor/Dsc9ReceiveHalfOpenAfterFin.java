@@ -4,11 +4,10 @@ import dev.chimney.host.Api;
 import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
-import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -25,17 +24,18 @@ import java.util.Map;
  * FIN_WAIT), or stopped indicating; look at the peer's data packets after the FIN.
  */
 final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
-  private final Map<String, HalfOpen> open = new LinkedHashMap<>();
+  private Map<String, HalfOpen> open = Collections.emptyMap();
 
   /** One connection after the target's FIN: where the peer's data stood then, and what came after. */
   private static final class HalfOpen {
     final long deliveredAtFin;
-    final Long peerEndAtFin;
+    /** {@link Seq#NONE} when unknown. */
+    final long peerEndAtFin;
     boolean closed;
     Event.Packet lastData;
-    Long dataEnd;
+    long dataEnd = Seq.NONE;
 
-    HalfOpen(long deliveredAtFin, Long peerEndAtFin) {
+    HalfOpen(long deliveredAtFin, long peerEndAtFin) {
       this.deliveredAtFin = deliveredAtFin;
       this.peerEndAtFin = peerEndAtFin;
     }
@@ -50,7 +50,9 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     if (event instanceof Event.Packet p && p.connection() != null) {
       onPacket(p);
     } else if (event instanceof Event.Call c && c.api() == Api.TERMINATE_OFFLOAD) {
-      c.tree().stream().map(BlockView::name).forEach(this::close);
+      for (BlockView b : c.tree()) {
+        close(b.name());
+      }
     } else if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.ABORTIVE_CLOSE) {
       close(c.connection());
@@ -68,12 +70,8 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     TcpSegment s = p.segment();
     TrackedConnection conn = tracker().connection(p.connection());
     if (tracker().isTargetPacket(p) && s.has(TcpFlag.FIN) && !open.containsKey(conn.name)) {
-      Long peerEnd = conn.highestPeerSeqEnd;
-      TcpDelegatedState given = conn.delegatedAtInitiate();
-      if (peerEnd == null && given != null && given.rcvNxt().isPresent()) {
-        peerEnd = given.rcvNxt().getAsLong();
-      }
-      open.put(conn.name, new HalfOpen(conn.delivered, peerEnd));
+      long peerEnd = Seq.known(conn.highestPeerSeqEnd) ? conn.highestPeerSeqEnd : conn.rcvNxtAtInitiate;
+      open = LazyCollections.putOrdered(open, conn.name, new HalfOpen(conn.delivered, peerEnd));
       return;
     }
     HalfOpen h = open.get(conn.name);
@@ -93,15 +91,15 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
   @Override
   public void finish() {
     open.forEach((name, h) -> {
-      if (h.dataEnd == null) {
+      if (!Seq.known(h.dataEnd)) {
         return;
       }
       TrackedConnection conn = tracker().connection(name);
-      if (conn.highestTargetAck == null || Seq.lt(conn.highestTargetAck, h.dataEnd)) {
+      if (!Seq.known(conn.highestTargetAck) || Seq.lt(conn.highestTargetAck, h.dataEnd)) {
         violation(name + ": peer data after the target's FIN acknowledged up to " + h.dataEnd,
-            "the target's highest ACK is " + conn.highestTargetAck, h.lastData);
+            "the target's highest ACK is " + Seq.text(conn.highestTargetAck), h.lastData);
       }
-      if (h.peerEndAtFin != null && Seq.lt(h.peerEndAtFin, h.dataEnd)) {
+      if (Seq.known(h.peerEndAtFin) && Seq.lt(h.peerEndAtFin, h.dataEnd)) {
         long received = Seq.distance(h.peerEndAtFin, h.dataEnd);
         long delivered = conn.delivered - h.deliveredAtFin;
         if (delivered < received) {

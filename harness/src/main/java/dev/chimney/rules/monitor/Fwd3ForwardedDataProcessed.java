@@ -3,7 +3,6 @@ package dev.chimney.rules.monitor;
 import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
-import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
@@ -41,11 +40,12 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     final Event.Call call;
     final String connection;
     final long bytes;
-    final Long ackBefore;
+    /** {@link Seq#NONE} when unknown. */
+    final long ackBefore;
     final long deliveredBefore;
     boolean ackJudged;
 
-    Obligation(Event.Call call, String connection, long bytes, Long ackBefore, long deliveredBefore) {
+    Obligation(Event.Call call, String connection, long bytes, long ackBefore, long deliveredBefore) {
       this.call = call;
       this.connection = connection;
       this.bytes = bytes;
@@ -78,11 +78,7 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     if (conn == null) {
       return;
     }
-    Long ackBefore = conn.targetAckThisOffload;
-    TcpDelegatedState given = conn.delegatedAtInitiate();
-    if (ackBefore == null && given != null && given.rcvNxt().isPresent()) {
-      ackBefore = given.rcvNxt().getAsLong();
-    }
+    long ackBefore = Seq.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
     long bytes = 0;
     for (NblView n : c.nbls()) {
       long data = ForwardedSegments.payload(List.of(n));
@@ -104,25 +100,25 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
   private void judgeResentData(Event.Packet p) {
     TrackedConnection conn = tracker().connection(p.connection());
     for (Obligation o : obligations) {
-      if (o.ackJudged || o.ackBefore == null || !o.connection.equals(p.connection())
+      if (o.ackJudged || !Seq.known(o.ackBefore) || !o.connection.equals(p.connection())
           || !Seq.lt(p.segment().seq(), o.end())) {
         continue;
       }
       o.ackJudged = true;
-      if (conn.highestTargetAck == null || Seq.lt(conn.highestTargetAck, o.end())) {
+      if (!Seq.known(conn.highestTargetAck) || Seq.lt(conn.highestTargetAck, o.end())) {
         violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK "
-            + o.end() + ") before the peer had to send them again", "highest ACK " + conn.highestTargetAck
+            + o.end() + ") before the peer had to send them again", "highest ACK " + Seq.text(conn.highestTargetAck)
             + " when packet " + p.packetNumber() + " resent seq " + p.segment().seq(), o.call);
       }
     }
   }
 
   /** Takes the first wire segment of {@code data} bytes the target acknowledged by {@code ack}, if any. */
-  private boolean matchesAcknowledgedWireSegment(String connection, long data, Long ack) {
+  private boolean matchesAcknowledgedWireSegment(String connection, long data, long ack) {
     List<TcpSegment> seen = wireData.getOrDefault(connection, List.of());
     for (int i = 0; i < seen.size(); i++) {
       TcpSegment s = seen.get(i);
-      if (s.payloadLength() == data && ack != null && Seq.le(Seq.add(s.seq(), s.payloadLength()), ack)) {
+      if (s.payloadLength() == data && Seq.known(ack) && Seq.le(Seq.add(s.seq(), s.payloadLength()), ack)) {
         seen.remove(i);
         return true;
       }
@@ -134,11 +130,11 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
   public void finish() {
     for (Obligation o : obligations) {
       TrackedConnection conn = tracker().connection(o.connection);
-      if (o.ackBefore != null && !o.ackJudged) {
-        long moved = conn.highestTargetAck == null ? 0 : Seq.distance(o.ackBefore, conn.highestTargetAck);
-        if (conn.highestTargetAck == null || Seq.lt(conn.highestTargetAck, o.ackBefore) || moved < o.bytes) {
+      if (Seq.known(o.ackBefore) && !o.ackJudged) {
+        long moved = Seq.known(conn.highestTargetAck) ? Seq.distance(o.ackBefore, conn.highestTargetAck) : 0;
+        if (!Seq.known(conn.highestTargetAck) || Seq.lt(conn.highestTargetAck, o.ackBefore) || moved < o.bytes) {
           violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK past "
-              + Seq.add(o.ackBefore, o.bytes - 1) + ")", "highest ACK " + conn.highestTargetAck, o.call);
+              + Seq.add(o.ackBefore, o.bytes - 1) + ")", "highest ACK " + Seq.text(conn.highestTargetAck), o.call);
         }
       }
       long delivered = conn.delivered - o.deliveredBefore;

@@ -16,7 +16,8 @@ abstract class MonitorBase implements RuleMonitor {
 
   private final String ruleId;
   private final MonitorContext context;
-  private final List<Evidence> evidence = new ArrayList<>();
+  /** Empty and shared until the first violation: most monitors never record one. */
+  private List<Evidence> evidence = List.of();
   private boolean exercised;
 
   MonitorBase(String ruleId, MonitorContext context) {
@@ -58,6 +59,9 @@ abstract class MonitorBase implements RuleMonitor {
    *     else by its event number and description
    */
   final void violation(String expected, String actual, Event where) {
+    if (evidence.isEmpty()) {
+      evidence = new ArrayList<>();
+    }
     if (evidence.size() < MAX_EVIDENCE) {
       evidence.add(new Evidence(ruleId, context.scenario(), expected, actual, where(where)));
     }

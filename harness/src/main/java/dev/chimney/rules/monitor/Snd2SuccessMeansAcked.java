@@ -28,14 +28,14 @@ final class Snd2SuccessMeansAcked extends MonitorBase {
     for (int i = 0; i < completions.size(); i++) {
       ConnectionTracker.SendCompletion done = completions.get(i);
       TrackedSend s = done.send();
-      if (s == null || done.repeated() || done.nbl().status() != NdisStatus.SUCCESS || s.streamEnd() == null) {
+      if (s == null || done.repeated() || done.nbl().status() != NdisStatus.SUCCESS || !Seq.known(s.streamEnd())) {
         continue;
       }
       exercise();
-      Long acked = tracker().connection(s.connection).highestPeerAck;
-      if (acked == null || Seq.lt(acked, s.streamEnd())) {
+      long acked = tracker().connection(s.connection).highestPeerAck;
+      if (!Seq.known(acked) || Seq.lt(acked, s.streamEnd())) {
         violation(s.connection + ": SUCCESS for " + s + " only once the peer acknowledged up to seq " + s.streamEnd(),
-            "the peer had acknowledged up to " + (acked == null ? "nothing" : "seq " + acked), event);
+            "the peer had acknowledged up to " + (Seq.known(acked) ? "seq " + acked : "nothing"), event);
       }
     }
   }

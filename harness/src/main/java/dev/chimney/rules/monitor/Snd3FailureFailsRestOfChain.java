@@ -54,13 +54,13 @@ final class Snd3FailureFailsRestOfChain extends MonitorBase {
   }
 
   private void condemnRestOfChain(TrackedSend failed) {
-    Long wire = tracker().connection(failed.connection).highestSentSeqEnd;
+    long wire = tracker().connection(failed.connection).highestSentSeqEnd;
     for (long id : failed.chain.subList(failed.index + 1, failed.chain.size())) {
       TrackedSend later = tracker().send(id);
       if (later != null && !mustFail.containsKey(id)) {
         exercise();
         mustFail.put(id, failed);
-        if (wire != null) {
+        if (Seq.known(wire)) {
           wireAtFailure.put(id, wire);
         }
       }
@@ -72,7 +72,7 @@ final class Snd3FailureFailsRestOfChain extends MonitorBase {
     long end = Seq.add(seg.seq(), seg.payloadLength());
     for (Map.Entry<Long, TrackedSend> e : mustFail.entrySet()) {
       TrackedSend later = tracker().send(e.getKey());
-      if (!later.connection.equals(p.connection()) || later.streamStart == null || later.length == 0) {
+      if (!later.connection.equals(p.connection()) || !Seq.known(later.streamStart) || later.length == 0) {
         continue;
       }
       Long wire = wireAtFailure.get(e.getKey());

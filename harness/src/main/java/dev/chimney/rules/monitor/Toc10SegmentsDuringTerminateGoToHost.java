@@ -44,11 +44,11 @@ final class Toc10SegmentsDuringTerminateGoToHost extends MonitorBase {
       for (BlockView b : c.tree()) {
         TrackedConnection conn = tracker().connection(b.name());
         if (b.type() == OffloadStateType.TCP && conn != null) {
-          Long limit = conn.highestTargetAck;
-          if (conn.peerSeqEndAtTerminate != null) {
+          long limit = conn.highestTargetAck;
+          if (Seq.known(conn.peerSeqEndAtTerminate)) {
             limit = Seq.max(limit, conn.peerSeqEndAtTerminate);
           }
-          if (limit != null) {
+          if (Seq.known(limit)) {
             ackLimit.put(b.name(), limit);
           }
         }

@@ -55,34 +55,29 @@ final class Toc3DelegatedStateMatchesWire extends MonitorBase {
   }
 
   private void judge(TrackedConnection conn, TcpDelegatedState d, Event.Upcall u) {
-    TcpDelegatedState given = conn.delegatedAtInitiate();
-    Long sndUna = later(given, Field.SND_UNA, conn.peerAckAtTerminate);
-    Long sndMax = later(given, given != null && given.sndMax().isPresent() ? Field.SND_MAX : Field.SND_NXT,
+    long sndUna = later(conn.sndUnaAtInitiate, conn.peerAckAtTerminate);
+    long sndMax = later(Seq.known(conn.sndMaxAtInitiate) ? conn.sndMaxAtInitiate : conn.sndNxtAtInitiate,
         conn.highestSentSeqEnd);
-    Long rcvNxt = conn.targetAckThisOffload != null ? conn.targetAckThisOffload
-        : given == null || given.rcvNxt().isEmpty() ? null : Long.valueOf(given.rcvNxt().getAsLong());
+    long rcvNxt = Seq.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
     expect(conn, d, Field.SND_UNA, sndUna, "the highest ACK received from the peer", u);
     expect(conn, d, Field.SND_MAX, sndMax, "one past the highest sequence number sent", u);
     expect(conn, d, Field.RCV_NXT, rcvNxt, "the highest ACK the target sent", u);
     OptionalLong sndNxt = d.sndNxt();
-    if (sndUna != null && sndMax != null && sndNxt.isPresent()
+    if (Seq.known(sndUna) && Seq.known(sndMax) && sndNxt.isPresent()
         && !(Seq.le(sndUna, sndNxt.getAsLong()) && Seq.le(sndNxt.getAsLong(), sndMax))) {
       violation(conn.name + ": SndNxt between SndUna " + sndUna + " and SndMax " + sndMax,
           "SndNxt " + sndNxt.getAsLong(), u);
     }
   }
 
-  private static Long later(TcpDelegatedState given, Field field, Long wire) {
-    OptionalLong g = given == null ? OptionalLong.empty() : given.get(field);
-    if (g.isEmpty()) {
-      return wire;
-    }
-    return wire == null ? Long.valueOf(g.getAsLong()) : Seq.max(wire, g.getAsLong());
+  /** The later of the value given at initiate and the wire's, either {@link Seq#NONE} when unknown. */
+  private static long later(long given, long wire) {
+    return Seq.known(given) ? Seq.max(wire, given) : wire;
   }
 
-  private void expect(TrackedConnection conn, TcpDelegatedState d, Field field, Long expected, String meaning,
+  private void expect(TrackedConnection conn, TcpDelegatedState d, Field field, long expected, String meaning,
       Event.Upcall u) {
-    if (expected == null) {
+    if (!Seq.known(expected)) {
       return;
     }
     OptionalLong actual = d.get(field);

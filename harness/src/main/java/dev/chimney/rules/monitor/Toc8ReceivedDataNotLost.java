@@ -1,8 +1,6 @@
 package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Event;
-import dev.chimney.spi.TcpDelegatedState;
-import dev.chimney.wire.TcpSegment;
 
 /**
  * TOC-8: received data the target took off the wire and acknowledged is not lost on termination:
@@ -30,14 +28,14 @@ final class Toc8ReceivedDataNotLost extends MonitorBase {
   public void onEvent(Event event) {
     for (ConnectionTracker.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
       TrackedConnection conn = t.connection();
-      TcpDelegatedState given = conn.delegatedAtInitiate();
-      if (given == null || given.rcvNxt().isEmpty() || conn.targetAckThisOffload == null) {
+      long rcvNxt = conn.rcvNxtAtInitiate;
+      if (!Seq.known(rcvNxt) || !Seq.known(conn.targetAckThisOffload)) {
         continue;
       }
-      long acked = Seq.distance(given.rcvNxt().getAsLong(), conn.targetAckThisOffload);
+      long acked = Seq.distance(rcvNxt, conn.targetAckThisOffload);
       // The peer's FIN takes one sequence number but is no data: an ACK past it (seqEnd) counts one less.
-      TcpSegment fin = conn.peerFin == null ? null : conn.peerFin.segment();
-      if (fin != null && Seq.le(fin.seqEnd(), conn.targetAckThisOffload) && Seq.lt(given.rcvNxt().getAsLong(), fin.seqEnd())) {
+      long finEnd = conn.peerFinSeqEnd;
+      if (Seq.known(finEnd) && Seq.le(finEnd, conn.targetAckThisOffload) && Seq.lt(rcvNxt, finEnd)) {
         acked--;
       }
       if (acked <= 0) {

@@ -2,6 +2,7 @@ package dev.chimney.rules.monitor;
 
 import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
+import dev.chimney.host.NblView;
 import dev.chimney.spi.TcpDelegatedState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,48 +13,65 @@ import java.util.List;
  * What the tracker knows of one TCP connection, by the host's name for it ("TCP1"). Wire fields
  * hold for the connection's whole life; "this offload" fields are reset by each initiate, so a
  * connection offloaded again (failover) is judged afresh.
+ *
+ * <p>Sequence-number fields hold {@link Seq#NONE} until known. check-trace keeps one of these for
+ * every open connection of a capture, so it holds numbers rather than the events they came from.
  */
 final class TrackedConnection {
   final String name;
   Phase phase = Phase.HOST_OWNED;
   /** How many initiates named it. */
   int offloads;
+  /** Whether a TCP block of a state tree bore its name: then the host's object of that name is a TCP one. */
+  boolean namedAsTcp;
 
   // ---- this offload
-  /** The connection's block as the host handed it over at this offload's initiate. */
-  BlockView initiateBlock;
+  /** The lists handed over in the NetBufferListChain of this offload's initiate, or null when it was NULL. */
+  List<NblView> initiateChain;
+  /** The delegated SndUna, SndNxt, SndMax and RcvNxt the host handed over at this offload's initiate. */
+  long sndUnaAtInitiate = Seq.NONE;
+  long sndNxtAtInitiate = Seq.NONE;
+  long sndMaxAtInitiate = Seq.NONE;
+  long rcvNxtAtInitiate = Seq.NONE;
   /** Sequence number where the next byte the host hands over goes (see {@link TrackedSend#streamStart}). */
-  Long streamNext;
-  /** Sends handed over and not completed, in delivery order. */
-  final Deque<TrackedSend> outstanding = new ArrayDeque<>();
+  long streamNext = Seq.NONE;
+  /**
+   * Sends handed over and not completed, in delivery order. Sized as it fills: most connections
+   * check-trace judges never have one.
+   */
+  final Deque<TrackedSend> outstanding = new ArrayDeque<>(0);
   Event.Call abortiveCall;
   Event.Call gracefulCall;
   /** Sequence number the graceful FIN must carry: one past the disconnect's data. */
-  Long gracefulFinSeq;
+  long gracefulFinSeq = Seq.NONE;
   /** Sends outstanding when the disconnect was requested. */
   List<TrackedSend> outstandingAtDisconnect = List.of();
   Event.Upcall disconnectCompletion;
   Event.Upcall failedDisconnect;
-  /** The target's highest ACK this offload, or null when it sent none. */
-  Long targetAckThisOffload;
+  /** The target's highest ACK this offload. */
+  long targetAckThisOffload = Seq.NONE;
   int retrieveRequests;
   Event.Upcall abortIndication;
   /** The peer's highest sequence end when the terminate was called. */
-  Long peerSeqEndAtTerminate;
+  long peerSeqEndAtTerminate = Seq.NONE;
   /** The peer's highest ACK when the terminate was called: later segments are the host's to process. */
-  Long peerAckAtTerminate;
+  long peerAckAtTerminate = Seq.NONE;
   /** Bytes handed to the host this offload: receive completions, receive indications, buffered data. */
   long deliveredThisOffload;
 
   // ---- wire, whole life
-  Long highestPeerAck;
+  long highestPeerAck = Seq.NONE;
   /** The highest sequence end of any segment towards the peer, whoever sent it (SndMax on the wire). */
-  Long highestSentSeqEnd;
-  Long highestTargetAck;
+  long highestSentSeqEnd = Seq.NONE;
+  /** The highest end of the data (seq plus payload) of any segment towards the peer, whoever sent it. */
+  long highestSentDataEnd = Seq.NONE;
+  long highestTargetAck = Seq.NONE;
   /** The highest sequence end of the peer's segments (data, SYN or FIN). */
-  Long highestPeerSeqEnd;
-  Event.Packet peerFin;
-  Event.Packet peerRst;
+  long highestPeerSeqEnd = Seq.NONE;
+  /** The sequence end of the peer's first FIN. */
+  long peerFinSeqEnd = Seq.NONE;
+  /** Whether the peer sent an RST. */
+  boolean peerReset;
   long delivered;
 
   TrackedConnection(String name) {
@@ -64,23 +82,25 @@ final class TrackedConnection {
   void beginOffload(BlockView block) {
     offloads++;
     phase = Phase.OFFLOADING;
-    initiateBlock = block;
+    initiateChain = block.chain();
     TcpDelegatedState d = block.delegated();
-    streamNext = d == null ? null
-        : d.sndUna().isPresent() ? Long.valueOf(d.sndUna().getAsLong())
-        : d.sndNxt().isPresent() ? Long.valueOf(d.sndNxt().getAsLong()) : null;
+    sndUnaAtInitiate = d == null ? Seq.NONE : d.sndUna().orElse(Seq.NONE);
+    sndNxtAtInitiate = d == null ? Seq.NONE : d.sndNxt().orElse(Seq.NONE);
+    sndMaxAtInitiate = d == null ? Seq.NONE : d.sndMax().orElse(Seq.NONE);
+    rcvNxtAtInitiate = d == null ? Seq.NONE : d.rcvNxt().orElse(Seq.NONE);
+    streamNext = Seq.known(sndUnaAtInitiate) ? sndUnaAtInitiate : sndNxtAtInitiate;
     outstanding.clear();
     abortiveCall = null;
     gracefulCall = null;
-    gracefulFinSeq = null;
+    gracefulFinSeq = Seq.NONE;
     outstandingAtDisconnect = List.of();
     disconnectCompletion = null;
     failedDisconnect = null;
-    targetAckThisOffload = null;
+    targetAckThisOffload = Seq.NONE;
     retrieveRequests = 0;
     abortIndication = null;
-    peerSeqEndAtTerminate = null;
-    peerAckAtTerminate = null;
+    peerSeqEndAtTerminate = Seq.NONE;
+    peerAckAtTerminate = Seq.NONE;
     deliveredThisOffload = 0;
   }
 
@@ -89,15 +109,9 @@ final class TrackedConnection {
    * unacknowledged data from SndUna on, and anything sent later goes after the delegated SndNxt.
    */
   void afterInitiateChain() {
-    TcpDelegatedState d = initiateBlock.delegated();
-    if (streamNext != null && d != null && d.sndNxt().isPresent()) {
-      streamNext = Seq.max(streamNext, d.sndNxt().getAsLong());
+    if (Seq.known(streamNext) && Seq.known(sndNxtAtInitiate)) {
+      streamNext = Seq.max(streamNext, sndNxtAtInitiate);
     }
-  }
-
-  /** The delegated state the host handed over at this offload's initiate, or null. */
-  TcpDelegatedState delegatedAtInitiate() {
-    return initiateBlock == null ? null : initiateBlock.delegated();
   }
 
   /** Hands bytes to the host. */

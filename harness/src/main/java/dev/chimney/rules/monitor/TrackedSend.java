@@ -18,15 +18,15 @@ final class TrackedSend {
   final int index;
   /**
    * Sequence number of its first byte: the offload's base (delegated SndUna, else SndNxt, at
-   * initiate) plus the bytes of every earlier send. Null when the initiate gave neither.
+   * initiate) plus the bytes of every earlier send. {@link Seq#NONE} when the initiate gave neither.
    */
-  final Long streamStart;
+  final long streamStart;
 
   /** The completion that named it, or null while outstanding. */
   Event.Upcall completion;
   NdisStatus completionStatus;
 
-  TrackedSend(long nblId, String connection, int length, List<Long> chain, int index, Long streamStart) {
+  TrackedSend(long nblId, String connection, int length, List<Long> chain, int index, long streamStart) {
     this.nblId = nblId;
     this.connection = connection;
     this.length = length;
@@ -35,9 +35,9 @@ final class TrackedSend {
     this.streamStart = streamStart;
   }
 
-  /** Sequence number one past its last byte, or null when unknown. */
-  Long streamEnd() {
-    return streamStart == null ? null : Seq.add(streamStart, length);
+  /** Sequence number one past its last byte, or {@link Seq#NONE} when unknown. */
+  long streamEnd() {
+    return Seq.known(streamStart) ? Seq.add(streamStart, length) : Seq.NONE;
   }
 
   @Override
