@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules of the specification, loaded from the catalogue resource shipped in the harness jar.
@@ -33,6 +34,7 @@ public final class RuleCatalogue {
 
   private static final Set<String> PARTIES = Set.of("target", "host");
   private static final Set<String> VIEWS = Set.of("api", "wire");
+  private static final Pattern ID = Pattern.compile("(TRM|TOC|PAR|DSC|FWD|SND)-[1-9][0-9]*");
   /** The keys of a rule; every one but {@code requires} is mandatory. */
   private static final Set<String> REQUIRED_KEYS = Set.of("id", "area", "text", "binds", "seen_on", "level");
   private static final Set<String> KEYS = Set.of("id", "area", "text", "binds", "seen_on", "level", "requires");
@@ -218,7 +220,7 @@ public final class RuleCatalogue {
       if (id == null || area == null || text == null || binds == null || seenOn == null || level == null) {
         throw bad(resource, line, "rule " + id + ": id, area, text, binds, seen_on and level must all have a value");
       }
-      if (!id.matches("(TRM|TOC|PAR|DSC|FWD|SND)-[1-9][0-9]*")) {
+      if (!ID.matcher(id).matches()) {
         throw bad(resource, line, "rule id '" + id + "' is not AREA-N with a known area");
       }
       checkMembers(resource, line, "binds", binds, PARTIES);
