@@ -1,5 +1,8 @@
 package dev.chimney.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,9 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "chimney",
     description = "Certifies TCP chimney offload targets against the rule catalogue.",
-    // rules is added by commandLine(), which chooses the catalogue it reads.
-    subcommands = {CertifyCommand.class, ListTargetsCommand.class, CheckTraceCommand.class, ReplayCommand.class,
-        ServeCommand.class},
+    // The subcommands are added by commandLine(), which builds only those a run needs.
     synopsisSubcommandLabel = "(certify | list-targets | rules | check-trace | replay)",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -34,24 +35,52 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    // No chimney annotation holds a Groovy closure; without this, picocli's first use looks for
+    // groovy.lang.Closure in every jar of the class path, which costs a short command milliseconds.
+    System.setProperty("picocli.disable.closures", "true");
+    System.exit(commandLine(new RulesCommand(), args).execute(args));
   }
 
   /**
-   * A ready command line: callers (the launcher, tests) may redirect its output with {@link
+   * A ready command line with every subcommand: callers (tests) may redirect its output with {@link
    * CommandLine#setOut} and {@link CommandLine#setErr} before {@link CommandLine#execute}.
    */
   public static CommandLine commandLine() {
     return commandLine(new RulesCommand());
   }
 
-  /** As {@link #commandLine()}, with a {@code rules} command reading other rules: for tests. */
-  static CommandLine commandLine(RulesCommand rules) {
+  /**
+   * The command line to run {@code args}, with {@code rules} as its rules command (tests give one
+   * reading other rules). picocli builds a subcommand's model by reflection, a good part of a short
+   * command's start-up, so when {@code args[0]} names a subcommand only that one is built; otherwise
+   * (no command, the top-level help, a misspelt command) all are, for the help's list and for "did
+   * you mean".
+   */
+  static CommandLine commandLine(RulesCommand rules, String... args) {
+    Map<String, Supplier<Object>> subcommands = subcommands(rules);
+    Supplier<Object> named = args.length > 0 ? subcommands.get(args[0]) : null;
     OneLineErrors errors = new OneLineErrors();
-    return new CommandLine(new Main())
-        .addSubcommand(rules)
+    CommandLine cli = new CommandLine(new Main())
         .setParameterExceptionHandler(errors)
         .setExecutionExceptionHandler(errors);
+    if (named != null) {
+      cli.addSubcommand(named.get());
+    } else {
+      subcommands.values().forEach(command -> cli.addSubcommand(command.get()));
+    }
+    return cli;
+  }
+
+  /** Every subcommand by the name its {@code @Command} gives it, in the order the help lists them. */
+  private static Map<String, Supplier<Object>> subcommands(RulesCommand rules) {
+    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+    all.put("certify", CertifyCommand::new);
+    all.put("list-targets", ListTargetsCommand::new);
+    all.put("check-trace", CheckTraceCommand::new);
+    all.put("replay", ReplayCommand::new);
+    all.put("serve-target", ServeCommand::new);
+    all.put("rules", () -> rules);
+    return all;
   }
 
   @Override

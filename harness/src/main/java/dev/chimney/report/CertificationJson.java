@@ -20,14 +20,14 @@ import java.util.Map;
  * folder so the folder can be moved or archived whole.
  */
 final class CertificationJson {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
   private CertificationJson() {}
 
   /** Writes the certification to {@code file}; capture and event-log paths relative to {@code outDir}. */
   static Path write(Certification certification, Path outDir, Path file) throws IOException {
-    MAPPER.writeValue(file.toFile(), document(certification, outDir));
+    // A mapper per file, not a static one: check-trace uses this class's rule entries (TraceJson)
+    // and must not pay for databind's start-up when the class loads.
+    ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    mapper.writeValue(file.toFile(), document(certification, outDir));
     return file;
   }
 

@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.chimney.spi.Capability;
+import dev.chimney.yaml.PlainYaml;
+import dev.chimney.yaml.PlainYaml.NotPlain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules of the specification, loaded from the catalogue resource shipped in the harness jar.
@@ -30,6 +34,10 @@ public final class RuleCatalogue {
 
   private static final Set<String> PARTIES = Set.of("target", "host");
   private static final Set<String> VIEWS = Set.of("api", "wire");
+  private static final Pattern ID = Pattern.compile("(TRM|TOC|PAR|DSC|FWD|SND)-[1-9][0-9]*");
+  /** The keys of a rule; every one but {@code requires} is mandatory. */
+  private static final Set<String> REQUIRED_KEYS = Set.of("id", "area", "text", "binds", "seen_on", "level");
+  private static final Set<String> KEYS = Set.of("id", "area", "text", "binds", "seen_on", "level", "requires");
 
   private final Map<String, Rule> rules;
 
@@ -49,21 +57,34 @@ public final class RuleCatalogue {
 
   /** The catalogue in the class-path resource {@code resource}; for tests of malformed catalogues. */
   static RuleCatalogue fromResource(String resource) {
+    try {
+      return read(resource, RuleCatalogue::plainEntry);
+    } catch (NotPlain e) {
+      // A rule the plain reader cannot take: databind reads it, and says what is wrong with it.
+      return read(resource, DatabindEntries::read);
+    }
+  }
+
+  /** Reads one rule from its START_OBJECT to its END_OBJECT; X is how it gives up, if it may. */
+  private interface EntryReader<X extends Exception> {
+    Entry read(JsonParser p) throws IOException, X;
+  }
+
+  private static <X extends Exception> RuleCatalogue read(String resource, EntryReader<X> entries) throws X {
     try (InputStream in = RuleCatalogue.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("rule catalogue " + resource + " is not on the class path");
       }
-      return parse(resource, in);
+      return parse(resource, in, entries);
     } catch (IOException e) {
       throw new IllegalStateException("rule catalogue " + resource + ": " + e.getMessage(), e);
     }
   }
 
-  private static RuleCatalogue parse(String resource, InputStream in) throws IOException {
-    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static <X extends Exception> RuleCatalogue parse(String resource, InputStream in, EntryReader<X> entries)
+      throws IOException, X {
     Map<String, Rule> rules = new LinkedHashMap<>();
-    try (JsonParser p = mapper.getFactory().createParser(in)) {
+    try (JsonParser p = PlainYaml.FACTORY.createParser(in)) {
       expect(resource, p, p.nextToken() == JsonToken.START_OBJECT, "a mapping with the key 'rules'");
       expect(resource, p, p.nextToken() == JsonToken.FIELD_NAME && "rules".equals(p.currentName()),
           "the key 'rules'");
@@ -72,7 +93,7 @@ public final class RuleCatalogue {
         int line = p.currentTokenLocation().getLineNr();
         Entry entry;
         try {
-          entry = mapper.readValue(p, Entry.class);
+          entry = entries.read(p);
         } catch (JsonProcessingException e) {
           throw bad(resource, line, "in the rule starting here: " + e.getOriginalMessage());
         }
@@ -89,6 +110,55 @@ public final class RuleCatalogue {
       throw new IllegalStateException("rule catalogue " + resource + ": no rules");
     }
     return new RuleCatalogue(Collections.unmodifiableMap(rules));
+  }
+
+  /** A rule whose values are all plain (see {@link PlainYaml}); the shipped catalogue's are. */
+  private static Entry plainEntry(JsonParser p) throws NotPlain {
+    String id = null;
+    String area = null;
+    String text = null;
+    List<String> binds = null;
+    List<String> seenOn = null;
+    String level = null;
+    Capability requires = null;
+    Set<String> seen = new HashSet<>();
+    try {
+      for (String key = PlainYaml.nextKey(p, KEYS, seen); key != null; key = PlainYaml.nextKey(p, KEYS, seen)) {
+        switch (key) {
+          case "id" -> id = PlainYaml.text(p);
+          case "area" -> area = PlainYaml.text(p);
+          case "text" -> text = PlainYaml.text(p);
+          case "binds" -> binds = PlainYaml.texts(p);
+          case "seen_on" -> seenOn = PlainYaml.texts(p);
+          case "level" -> level = PlainYaml.text(p);
+          default -> requires = capability(PlainYaml.text(p));
+        }
+      }
+    } catch (IOException e) {
+      throw new NotPlain();
+    }
+    if (!seen.containsAll(REQUIRED_KEYS)) {
+      throw new NotPlain();
+    }
+    return new Entry(id, area, text, binds, seenOn, level, requires);
+  }
+
+  private static Capability capability(String name) throws NotPlain {
+    try {
+      return Capability.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new NotPlain();
+    }
+  }
+
+  /** Rules as databind reads them: only for what the plain reader cannot take, so loaded only then. */
+  private static final class DatabindEntries {
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    static Entry read(JsonParser p) throws IOException {
+      return MAPPER.readValue(p, Entry.class);
+    }
   }
 
   private static void expect(String resource, JsonParser p, boolean ok, String what) {
@@ -150,7 +220,7 @@ public final class RuleCatalogue {
       if (id == null || area == null || text == null || binds == null || seenOn == null || level == null) {
         throw bad(resource, line, "rule " + id + ": id, area, text, binds, seen_on and level must all have a value");
       }
-      if (!id.matches("(TRM|TOC|PAR|DSC|FWD|SND)-[1-9][0-9]*")) {
+      if (!ID.matcher(id).matches()) {
         throw bad(resource, line, "rule id '" + id + "' is not AREA-N with a known area");
       }
       checkMembers(resource, line, "binds", binds, PARTIES);

@@ -13,16 +13,20 @@ import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.Verdict;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.TcpDelegatedState;
+import dev.chimney.yaml.PlainYaml;
+import dev.chimney.yaml.PlainYaml.NotPlain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a trace manifest (YAML, format in {@code traces/README.md}) and checks it whole before any
@@ -40,10 +44,10 @@ public final class ManifestReader {
       "sndMax", TcpDelegatedState.Field.SND_MAX, "rcvNxt", TcpDelegatedState.Field.RCV_NXT);
   private static final String DEFAULT_CONNECTION = "TCP1";
 
+  private static final Set<String> ACTION_KEYS =
+      Set.of("packet", "time", "connection", "do", "bytes", "id", "ids", "status", "delegated");
+
   private final RuleCatalogue catalogue;
-  private final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   /** @param catalogue the rules that expectations may name */
   public ManifestReader(RuleCatalogue catalogue) {
@@ -60,8 +64,22 @@ public final class ManifestReader {
    * @throws ManifestException when it is missing, not YAML, or not a valid manifest
    */
   public TraceManifest read(Path file) throws ManifestException {
+    try {
+      return read(file, ManifestReader::plainAction);
+    } catch (NotPlain e) {
+      // An action the plain reader cannot take: databind reads the file again, and says what is wrong.
+      return read(file, DatabindActions::read);
+    }
+  }
+
+  /** Reads one action from its START_OBJECT to its END_OBJECT; X is how it gives up, if it may. */
+  private interface ActionReader<X extends Exception> {
+    ActionEntry read(JsonParser p) throws IOException, X;
+  }
+
+  private <X extends Exception> TraceManifest read(Path file, ActionReader<X> actionReader) throws ManifestException, X {
     try (InputStream in = Files.newInputStream(file)) {
-      return parse(file, in);
+      return parse(file, in, actionReader);
     } catch (NoSuchFileException e) {
       throw new ManifestException(file, 0, "no such file");
     } catch (JsonProcessingException e) {
@@ -90,7 +108,8 @@ public final class ManifestReader {
         .replaceAll("\\s*\\R\\s*", " ");
   }
 
-  private TraceManifest parse(Path file, InputStream in) throws IOException, ManifestException {
+  private <X extends Exception> TraceManifest parse(Path file, InputStream in, ActionReader<X> actionReader)
+      throws IOException, ManifestException, X {
     Path capture = null;
     String description = null;
     EndpointPattern target = null;
@@ -99,7 +118,7 @@ public final class ManifestReader {
     Map<String, Verdict> expect = new LinkedHashMap<>();
     Map<String, Integer> expectLines = new LinkedHashMap<>();
     boolean compareWindow = false;
-    try (JsonParser p = mapper.getFactory().createParser(in)) {
+    try (JsonParser p = PlainYaml.FACTORY.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new ManifestException(file, line(p.currentTokenLocation()), "a manifest is a mapping with at least 'capture:'");
       }
@@ -112,7 +131,7 @@ public final class ManifestReader {
           case "description" -> description = text(file, p, key);
           case "target" -> target = endpoint(file, line, text(file, p, key));
           case "peer" -> peer = endpoint(file, line, text(file, p, key));
-          case "actions" -> readActions(file, p, actions);
+          case "actions" -> readActions(file, p, actionReader, actions);
           case "expect" -> readExpect(file, p, expect, expectLines);
           case "compare-window" -> compareWindow = bool(file, p, key);
           default -> throw new ManifestException(file, line,
@@ -199,7 +218,8 @@ public final class ManifestReader {
     return resolved;
   }
 
-  private void readActions(Path file, JsonParser p, List<HostAction> actions) throws IOException, ManifestException {
+  private static <X extends Exception> void readActions(Path file, JsonParser p, ActionReader<X> actionReader,
+      List<HostAction> actions) throws IOException, ManifestException, X {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw new ManifestException(file, line(p.currentTokenLocation()), "'actions' must be a list, not " + tokenName(p));
     }
@@ -209,8 +229,51 @@ public final class ManifestReader {
         throw new ManifestException(file, line, "each action must be a mapping such as {packet: 7, do: abortive-disconnect}, not "
             + tokenName(p));
       }
-      ActionEntry e = mapper.readValue(p, ActionEntry.class);
-      actions.add(action(file, line, e));
+      actions.add(action(file, line, actionReader.read(p)));
+    }
+  }
+
+  /** An action whose values are all plain (see {@link PlainYaml}), as the shipped manifests' are. */
+  private static ActionEntry plainAction(JsonParser p) throws NotPlain {
+    Long packet = null;
+    Double time = null;
+    String connection = null;
+    String kind = null;
+    Integer bytes = null;
+    Long id = null;
+    List<Long> ids = null;
+    String status = null;
+    Map<String, Long> delegated = null;
+    Set<String> seen = new HashSet<>();
+    try {
+      for (String key = PlainYaml.nextKey(p, ACTION_KEYS, seen); key != null;
+          key = PlainYaml.nextKey(p, ACTION_KEYS, seen)) {
+        switch (key) {
+          case "packet" -> packet = PlainYaml.wholeNumber(p);
+          case "time" -> time = PlainYaml.number(p);
+          case "connection" -> connection = PlainYaml.text(p);
+          case "do" -> kind = PlainYaml.text(p);
+          case "bytes" -> bytes = PlainYaml.smallWholeNumber(p);
+          case "id" -> id = PlainYaml.wholeNumber(p);
+          case "ids" -> ids = PlainYaml.wholeNumbers(p);
+          case "status" -> status = PlainYaml.text(p);
+          default -> delegated = PlainYaml.namedWholeNumbers(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new NotPlain();
+    }
+    return new ActionEntry(packet, time, connection, kind, bytes, id, ids, status, delegated);
+  }
+
+  /** Actions as databind reads them: only for what the plain reader cannot take, so loaded only then. */
+  private static final class DatabindActions {
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    static ActionEntry read(JsonParser p) throws IOException {
+      return MAPPER.readValue(p, ActionEntry.class);
     }
   }
 

@@ -16,13 +16,14 @@ import picocli.CommandLine;
  */
 record CliRun(List<String> args, int exitCode, String out, String err) {
 
+  /** Runs as {@link Main#main} does, building only the subcommand that runs. */
   static CliRun run(String... args) {
-    return run(Main.commandLine(), args);
+    return runWithRules(new RulesCommand(), args);
   }
 
   /** Runs with a {@code rules} command that reads the given rules and feature folder. */
   static CliRun runWithRules(RulesCommand rules, String... args) {
-    return run(Main.commandLine(rules), args);
+    return run(Main.commandLine(rules, args), args);
   }
 
   private static CliRun run(CommandLine cli, String... args) {

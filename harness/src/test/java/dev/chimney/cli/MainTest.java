@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * The CLI's contract with its user, run in process: help everywhere, and every user error one line
@@ -44,6 +46,23 @@ class MainTest {
     assertThat(run.exitCode()).as("exit code%n%s", run.transcript()).isZero();
     assertThat(run.out()).as("help of %s%n%s", command, run.transcript()).startsWith("Usage: chimney " + command);
     assertThat(run.err()).as("stderr%n%s", run.transcript()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("subcommands")
+  void aRunBuildsOnlyTheSubcommandItNames(String command) {
+    CommandLine cli = Main.commandLine(new RulesCommand(), command, "--help");
+
+    assertThat(cli.getSubcommands()).as("subcommands built to run %s", command).containsOnlyKeys(command);
+  }
+
+  @Test
+  void aRunNamingNoSubcommandBuildsThemAll() {
+    Set<String> all = Main.commandLine().getSubcommands().keySet();
+
+    assertThat(Main.commandLine(new RulesCommand()).getSubcommands()).as("no arguments").containsOnlyKeys(all);
+    assertThat(Main.commandLine(new RulesCommand(), "--help").getSubcommands()).as("--help").containsOnlyKeys(all);
+    assertThat(Main.commandLine(new RulesCommand(), "certfy").getSubcommands()).as("certfy").containsOnlyKeys(all);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.chimney.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.Verdict;
@@ -61,6 +62,20 @@ class ManifestReaderTest {
     assertThat(m.actions().get(2).delegated()).containsEntry(TcpDelegatedState.Field.RCV_NXT, 4294967295L);
     assertThat(m.expect()).containsExactly(java.util.Map.entry("DSC-3", Verdict.FAIL), java.util.Map.entry("TOC-3", Verdict.PASS));
     assertThat(m.expectLines()).containsEntry("TOC-3", 11);
+  }
+
+  @Test
+  void valuesDatabindCoercesMeanWhatTheyAlwaysMeant() throws Exception {
+    TraceManifest m = reader.read(manifest("""
+        capture: x.pcap
+        actions:
+          - {packet: "4", do: send, bytes: "10", id: 3}
+          - {time: 1, do: abortive-disconnect}
+          - {packet: 5, do: send-complete, ids: ["3"]}
+        """));
+    assertThat(m.actions()).extracting(HostAction::packet, HostAction::offsetNanos, HostAction::bytes, HostAction::ids)
+        .containsExactly(tuple(4L, -1L, 10, java.util.List.of(3L)), tuple(0L, 1_000_000_000L, 0, java.util.List.of()),
+            tuple(5L, -1L, 0, java.util.List.of(3L)));
   }
 
   static Stream<Arguments> badManifests() {
