@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Streams the packet records of a capture file, whatever its format. Memory stays constant: a few
- * chunks read ahead on a thread of the reader's own, and one {@link CaptureRecord}, reused. One
- * thread calls it; close it when done, which stops the reading ahead.
+ * Streams the packet records of a capture file, whatever its format. Memory stays constant: one
+ * buffer and one {@link CaptureRecord}, reused. Single-threaded; close it when done.
  *
  * <pre>{@code
  * try (CaptureReader in = CaptureReader.open(file)) {
@@ -58,8 +57,8 @@ public abstract class CaptureReader implements Closeable {
     } catch (NoSuchFileException e) {
       throw new CaptureFormatException(file, 0, "no such file");
     }
-    ByteWindow in = new ByteWindow(channel);
     try {
+      ByteWindow in = new ByteWindow(channel);
       if (!in.ensure(MAGIC_BYTES)) {
         throw new CaptureFormatException(file, 0, in.available() == 0 ? "empty file, not a capture"
             : "only " + in.available() + " bytes, too short for a capture header");
@@ -78,7 +77,6 @@ public abstract class CaptureReader implements Closeable {
       reader.readFileHeader();
       return reader;
     } catch (IOException | CaptureFormatException | RuntimeException e) {
-      in.close();
       channel.close();
       throw e;
     }
@@ -126,7 +124,6 @@ public abstract class CaptureReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    in.close();
     channel.close();
   }
 }

@@ -185,14 +185,14 @@ class CaptureReaderTest {
   }
 
   @Test
-  void recordsStraddlingTheReadAheadChunksAndLargerThanItsHeadroomComeOutWhole() throws Exception {
-    // Sizes chosen to cross chunk boundaries at every offset within a record header and its data,
-    // and one record far larger than the headroom a straddling record is moved into.
-    int[] sizes = {40, 1_500, 65_535, Prefetcher.HEADROOM + 1, 3 * Prefetcher.CHUNK_BYTES, 7, 9_000};
+  void recordsStraddlingTheWindowsRefillsAndLargerThanItComeOutWhole() throws Exception {
+    // Sizes chosen to cross refills at many offsets within a record header and its data, and
+    // records larger than the window, which it grows for.
+    int[] sizes = {40, 1_500, 65_535, ByteWindow.INITIAL_CAPACITY + 1, 3 * ByteWindow.INITIAL_CAPACITY, 7, 9_000};
     CaptureBytes.Pcap pcap = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, false, 101);
     List<byte[]> written = new ArrayList<>();
     long total = 0;
-    for (int i = 0; total < 3L * Prefetcher.CHUNK_BYTES + 12_345 || i < 3 * sizes.length; i++) {
+    for (int i = 0; total < 12L * ByteWindow.INITIAL_CAPACITY + 12_345 || i < 3 * sizes.length; i++) {
       byte[] data = new byte[sizes[i % sizes.length]];
       for (int j = 0; j < data.length; j++) {
         data[j] = (byte) (i * 31 + j);
@@ -214,8 +214,8 @@ class CaptureReaderTest {
   }
 
   @Test
-  void aCutShortRecordPastTheFirstChunkNamesItsFileOffset() throws Exception {
-    byte[] data = new byte[Prefetcher.CHUNK_BYTES / 3];
+  void aCutShortRecordPastTheFirstWindowNamesItsFileOffset() throws Exception {
+    byte[] data = new byte[ByteWindow.INITIAL_CAPACITY / 3];
     byte[] whole = new CaptureBytes.Pcap(ByteOrder.BIG_ENDIAN, false, 101).record(data).record(data).record(data)
         .record(data).bytes();
     long fourth = 24 + 3L * (16 + data.length);
@@ -225,7 +225,7 @@ class CaptureReaderTest {
   }
 
   @Test
-  void aReadFailureOnTheReadAheadThreadReachesTheCaller() {
+  void aReadFailureReachesTheCaller() {
     // A folder opens as a channel on Linux, and its first read fails.
     assertThatThrownBy(() -> CaptureReader.open(dir)).isInstanceOf(IOException.class);
   }
