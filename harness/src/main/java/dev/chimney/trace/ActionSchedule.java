@@ -50,6 +50,13 @@ final class ActionSchedule {
     return out == null ? List.of() : out;
   }
 
+  /** True when {@link #due} has something: asked before every packet, so no list is made or walked. */
+  boolean anyDue(long packet, long offsetNanos) {
+    HostAction t = byTime.peekFirst();
+    HostAction p = byPacket.peekFirst();
+    return t != null && t.offsetNanos() <= offsetNanos || p != null && p.packet() <= packet;
+  }
+
   private static List<HostAction> add(List<HostAction> list, HostAction a) {
     List<HostAction> out = list == null ? new ArrayList<>(2) : list;
     out.add(a);

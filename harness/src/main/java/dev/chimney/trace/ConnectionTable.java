@@ -29,8 +29,12 @@ final class ConnectionTable {
   static final long CLOSED_LINGER_NANOS = 10_000_000_000L;
   /** A connection silent this long is judged and forgotten even if it never closed. */
   static final long IDLE_LIMIT_NANOS = 300_000_000_000L;
-  /** Packets between sweeps for idle connections: rare enough to cost nothing per packet. */
-  static final int SWEEP_INTERVAL = 1 << 16;
+  /**
+   * Capture time between sweeps for idle connections: a fraction of the idle limit, so an idle
+   * connection goes at most that much late, and a sweep (a walk of every live connection) comes
+   * seldom enough to cost nothing per packet.
+   */
+  static final long SWEEP_INTERVAL_NANOS = IDLE_LIMIT_NANOS / 8;
   /**
    * The address IPv6 connections carry in the segments handed to the monitors, whose Endpoint is
    * IPv4 only; the monitors judge sequence space and never look at addresses, and reports use the
@@ -49,7 +53,7 @@ final class ConnectionTable {
   private long closedHeadDue = Long.MAX_VALUE;
   private long named;
   private long maxLive;
-  private long sinceSweep;
+  private long nextSweepNanos = SWEEP_INTERVAL_NANOS;
 
   /** @param retire judges a connection as it leaves the table */
   ConnectionTable(Consumer<TraceConnection> retire) {
@@ -117,8 +121,8 @@ final class ConnectionTable {
       }
       closedHeadDue = closed.isEmpty() ? Long.MAX_VALUE : closed.peekFirst().lastSeenNanos + CLOSED_LINGER_NANOS;
     }
-    if (++sinceSweep >= SWEEP_INTERVAL) {
-      sinceSweep = 0;
+    if (now >= nextSweepNanos) {
+      nextSweepNanos = now + SWEEP_INTERVAL_NANOS;
       List<TraceConnection> idle = new ArrayList<>();
       for (TraceConnection c : byKey.values()) {
         if (c.lastSeenNanos + IDLE_LIMIT_NANOS <= now) {

@@ -22,10 +22,19 @@ import java.util.concurrent.BlockingQueue;
  * trace judge's thread; {@link #close} waits for the workers and returns their merged tally.
  */
 final class JudgeShards implements AutoCloseable {
-  /** Entries per batch: enough that the hand-over costs nothing per packet. */
-  static final int BATCH_ENTRIES = 1024;
+  /**
+   * Entries per batch: enough that handing a batch over, which wakes a worker that has caught up
+   * (a system call), costs nothing per packet.
+   */
+  static final int BATCH_ENTRIES = 8192;
   /** Batches per worker, in flight or free: how far the reader may run ahead. */
-  static final int BATCHES_PER_WORKER = 8;
+  static final int BATCHES_PER_WORKER = 4;
+  /**
+   * At most this many workers: the trace judge's own thread (reading, decoding, naming connections)
+   * is the slower stage, and one worker keeps pace with it (bench/check-trace measured one, two
+   * and three alike on two cores); a second one is for monitors made busier by a manifest's actions.
+   */
+  private static final int MAX_WORKERS = 2;
 
   private final Worker[] workers;
   private long retired;
@@ -43,9 +52,9 @@ final class JudgeShards implements AutoCloseable {
     }
   }
 
-  /** The workers for this machine: one per core, since the reader mostly waits on them. */
+  /** The workers for this machine: a core each, leaving one to the trace judge's thread. */
   static int defaultCount() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors());
+    return Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors() - 1));
   }
 
   /** Feeds {@code event} to the monitors of {@code c}, whose target side is known. */

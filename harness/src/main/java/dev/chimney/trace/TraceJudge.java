@@ -208,22 +208,21 @@ public final class TraceJudge {
           ? r.comments().stream().anyMatch(CommentActions::isChimneyEvent) : Boolean.FALSE;
     }
     fireDue(r.number(), time, c);
-    List<CommentActions.Parsed> commented = List.of();
-    if (annotated) {
-      c.explicitOffload = true;
-      commented = commentActions(r, c);
-    }
     Direction direction = c.targetIsA == null ? Direction.TO_PEER
         : fromA == c.targetIsA ? Direction.TO_PEER : Direction.TO_TARGET;
     // The monitors judge sequence space, never content: the captured bytes are not copied.
     TcpSegment segment = TcpSegment.ofLength(fromA ? c.a : c.b, fromA ? c.b : c.a, decoder.seq(), decoder.ack(),
         decoder.flags(), decoder.window(), TcpOptions.NONE, decoder.payloadLength());
-    if (!commented.isEmpty() && commented.stream().anyMatch(CommentActions.Parsed::fromTarget)) {
-      stash = new Stash(c, fromA, r.number(), time, direction, segment, commented);
-      return;
-    }
-    for (int i = 0; i < commented.size(); i++) {
-      fire(commented.get(i).action(), c, time);
+    if (annotated) {
+      c.explicitOffload = true;
+      List<CommentActions.Parsed> commented = commentActions(r, c);
+      if (commented.stream().anyMatch(CommentActions.Parsed::fromTarget)) {
+        stash = new Stash(c, fromA, r.number(), time, direction, segment, commented);
+        return;
+      }
+      for (CommentActions.Parsed p : commented) {
+        fire(p.action(), c, time);
+      }
     }
     onSegment(c, fromA, r.number(), time, direction, segment);
   }
@@ -274,6 +273,9 @@ public final class TraceJudge {
   }
 
   private void fireDue(long number, long time, TraceConnection own) throws ManifestException {
+    if (!schedule.anyDue(number, time)) {
+      return;
+    }
     List<HostAction> due = schedule.due(number, time);
     for (int i = 0; i < due.size(); i++) {
       fire(due.get(i), own, time);

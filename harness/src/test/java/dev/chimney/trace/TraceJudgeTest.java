@@ -86,6 +86,28 @@ class TraceJudgeTest {
   }
 
   @Test
+  void connectionsThatGoSilentWithoutClosingAreForgottenAfterTheIdleLimit() throws Exception {
+    // One connection every 10 s of capture time, each left open after its handshake.
+    int connections = 100;
+    int spacingSeconds = 10;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN).putInt(0xA1B2C3D4).putShort((short) 2)
+        .putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(101).array());
+    for (int i = 0; i < connections; i++) {
+      packet(out, i * spacingSeconds, false, 1024 + i, SYN, 100, 0);
+      packet(out, i * spacingSeconds, true, 1024 + i, SYN | ACK, 900, 101);
+      packet(out, i * spacingSeconds, false, 1024 + i, ACK, 101, 901);
+    }
+    Path capture = Files.write(dir.resolve("idle.pcap"), out.toByteArray());
+    TraceManifest m = new ManifestReader(CATALOGUE).read(manifest("capture: idle.pcap\ntarget: 192.0.2.1\n"));
+    TraceReport report = new TraceJudge(CATALOGUE, capture, m).judge();
+    long retainedNanos = ConnectionTable.IDLE_LIMIT_NANOS + ConnectionTable.SWEEP_INTERVAL_NANOS;
+    assertThat(report.connections()).isEqualTo(connections);
+    assertThat(report.maxLiveConnections()).isLessThanOrEqualTo(retainedNanos / (spacingSeconds * 1_000_000_000L) + 1)
+        .isLessThan(connections);
+  }
+
+  @Test
   void withoutAManifestItListsEveryRstAndJudgesNothing() throws Exception {
     Path capture = sequentialConnections(3, true);
     TraceReport report = new TraceJudge(CATALOGUE, capture, null).judge();
