@@ -32,8 +32,10 @@ public final class RuleCatalogue {
   /** The catalogue resource inside the harness jar. */
   public static final String RESOURCE = "/dev/chimney/rules/catalogue.yaml";
 
-  private static final Set<String> PARTIES = Set.of("target", "host");
-  private static final Set<String> VIEWS = Set.of("api", "wire");
+  // Lists, not Set.of: a Set.of's iteration order changes from one JVM to the next, and these are
+  // printed (in errors here, and through each rule's sets in `chimney rules`).
+  private static final List<String> PARTIES = List.of("target", "host");
+  private static final List<String> VIEWS = List.of("api", "wire");
   private static final Pattern ID = Pattern.compile("(TRM|TOC|PAR|DSC|FWD|SND)-[1-9][0-9]*");
   /** The keys of a rule; every one but {@code requires} is mandatory. */
   private static final Set<String> REQUIRED_KEYS = Set.of("id", "area", "text", "binds", "seen_on", "level");
@@ -235,10 +237,15 @@ public final class RuleCatalogue {
         throw bad(resource, line, id + ": a rule is optional exactly when it requires a capability (level "
             + level + ", requires " + requires + ")");
       }
-      return new Rule(id, area, text, Set.copyOf(binds), Set.copyOf(seenOn), lvl, requires);
+      return new Rule(id, area, text, inFileOrder(binds), inFileOrder(seenOn), lvl, requires);
     }
 
-    private static void checkMembers(String resource, int line, String field, List<String> values, Set<String> allowed) {
+    /** The values as a set that iterates in the catalogue's order, so every run prints them alike. */
+    private static Set<String> inFileOrder(List<String> values) {
+      return Collections.unmodifiableSet(new LinkedHashSet<>(values));
+    }
+
+    private static void checkMembers(String resource, int line, String field, List<String> values, List<String> allowed) {
       if (values.isEmpty() || !allowed.containsAll(values)) {
         throw bad(resource, line, field + " " + values + " must be a non-empty list drawn from " + allowed);
       }
