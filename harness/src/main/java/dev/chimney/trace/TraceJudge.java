@@ -57,7 +57,6 @@ public final class TraceJudge {
   private final Path capture;
   private final TraceManifest manifest;
   private final String captureName;
-  private final TcpPacketDecoder decoder = new TcpPacketDecoder();
   private final HostEvents hostEvents = new HostEvents();
   private final int workers;
   private JudgeShards shards;
@@ -108,13 +107,13 @@ public final class TraceJudge {
   private record Stash(TraceConnection c, boolean fromA, long number, long time, Direction direction,
       TcpSegment segment, List<CommentActions.Parsed> commented) {}
 
-  private static List<CommentActions.Parsed> commentActions(CaptureRecord r, TraceConnection c) {
-    if (r.comments().isEmpty()) {
+  private static List<CommentActions.Parsed> commentActions(List<String> comments, long number, TraceConnection c) {
+    if (comments.isEmpty()) {
       return List.of();
     }
     List<CommentActions.Parsed> out = new ArrayList<>();
-    for (String comment : r.comments()) {
-      out.addAll(CommentActions.parse(comment, r.number(), c.name));
+    for (String comment : comments) {
+      out.addAll(CommentActions.parse(comment, number, c.name));
     }
     return out;
   }
@@ -135,9 +134,12 @@ public final class TraceJudge {
     try (CaptureReader in = CaptureReader.open(capture); JudgeShards judging = new JudgeShards(workers, captureName)) {
       shards = judging;
       format = in.format();
-      try {
-        for (CaptureRecord r = in.next(); r != null; r = in.next()) {
-          onRecord(r);
+      try (DecodingReader records = new DecodingReader(in)) {
+        for (DecodingReader.Batch b = records.next(); b != null; b = records.next()) {
+          for (int i = 0; i < b.size; i++) {
+            onRecord(b, i);
+          }
+          records.recycle(b);
         }
       } catch (CaptureFormatException e) {
         if (packets == 0) {
@@ -162,34 +164,36 @@ public final class TraceJudge {
   }
 
 
-  private void onRecord(CaptureRecord r) throws ManifestException {
+  /** Judges record {@code i} of {@code b}. */
+  private void onRecord(DecodingReader.Batch b, int i) throws ManifestException {
     flushStash(false);
-    packets = r.number();
+    long number = b.numbers[i];
+    packets = number;
     if (firstTime == Long.MIN_VALUE) {
-      firstTime = r.timestampNanos();
+      firstTime = b.times[i];
     }
-    long time = r.timestampNanos() - firstTime;
+    long time = b.times[i] - firstTime;
     lastTime = time;
-    TcpPacketDecoder.Outcome outcome = decoder.decode(r);
+    TcpPacketDecoder.Outcome outcome = b.outcomes[i];
     if (outcome != TcpPacketDecoder.Outcome.TCP) {
       switch (outcome) {
         case NOT_TCP -> notTcp++;
         case HEADERS_CUT -> headersCut++;
         default -> malformed++;
       }
-      fireDue(r.number(), time, null);
+      fireDue(number, time, null);
       return;
     }
     tcpSegments++;
-    if (r.truncated()) {
+    if (b.truncated[i]) {
       truncatedJudged++;
     }
-    long srcHigh = decoder.sourceHigh();
-    long srcLow = decoder.sourceLow();
-    long dstHigh = decoder.destinationHigh();
-    long dstLow = decoder.destinationLow();
-    int sp = decoder.sourcePort();
-    int dp = decoder.destinationPort();
+    long srcHigh = b.sourceHighs[i];
+    long srcLow = b.sourceLows[i];
+    long dstHigh = b.destinationHighs[i];
+    long dstLow = b.destinationLows[i];
+    int sp = b.sourcePorts[i];
+    int dp = b.destinationPorts[i];
     boolean fromA = FlowKey.sourceFirst(srcHigh, srcLow, sp, dstHigh, dstLow, dp);
     TraceConnection c = fromA ? table.get(srcHigh, srcLow, dstHigh, dstLow, FlowKey.ports(sp, dp))
         : table.get(dstHigh, dstLow, srcHigh, srcLow, FlowKey.ports(dp, sp));
@@ -197,34 +201,35 @@ public final class TraceJudge {
       IpAddress src = new IpAddress(srcHigh, srcLow);
       IpAddress dst = new IpAddress(dstHigh, dstLow);
       FlowKey key = FlowKey.of(src, sp, dst, dp);
-      c = fromA ? table.open(key, src, sp, dst, dp, r.number()) : table.open(key, dst, dp, src, sp, r.number());
+      c = fromA ? table.open(key, src, sp, dst, dp, number) : table.open(key, dst, dp, src, sp, number);
       c.explicitOffload = explicitlyOffloaded.contains(c.name);
     }
     if (c.targetIsA == null) {
-      learnTarget(c, fromA, new IpAddress(srcHigh, srcLow), sp, new IpAddress(dstHigh, dstLow), dp, r.direction());
+      learnTarget(c, fromA, new IpAddress(srcHigh, srcLow), sp, new IpAddress(dstHigh, dstLow), dp, b.directions[i]);
     }
+    List<String> comments = b.comments(i);
     if (annotated == null) {
       annotated = manifest == null || manifest.actions().isEmpty()
-          ? r.comments().stream().anyMatch(CommentActions::isChimneyEvent) : Boolean.FALSE;
+          ? comments.stream().anyMatch(CommentActions::isChimneyEvent) : Boolean.FALSE;
     }
-    fireDue(r.number(), time, c);
+    fireDue(number, time, c);
     Direction direction = c.targetIsA == null ? Direction.TO_PEER
         : fromA == c.targetIsA ? Direction.TO_PEER : Direction.TO_TARGET;
     // The monitors judge sequence space, never content: the captured bytes are not copied.
-    TcpSegment segment = TcpSegment.ofLength(fromA ? c.a : c.b, fromA ? c.b : c.a, decoder.seq(), decoder.ack(),
-        decoder.flags(), decoder.window(), TcpOptions.NONE, decoder.payloadLength());
+    TcpSegment segment = TcpSegment.ofLength(fromA ? c.a : c.b, fromA ? c.b : c.a, b.seqs[i], b.acks[i],
+        b.flags[i], b.windows[i], TcpOptions.NONE, b.payloadLengths[i]);
     if (annotated) {
       c.explicitOffload = true;
-      List<CommentActions.Parsed> commented = commentActions(r, c);
+      List<CommentActions.Parsed> commented = commentActions(comments, number, c);
       if (commented.stream().anyMatch(CommentActions.Parsed::fromTarget)) {
-        stash = new Stash(c, fromA, r.number(), time, direction, segment, commented);
+        stash = new Stash(c, fromA, number, time, direction, segment, commented);
         return;
       }
       for (CommentActions.Parsed p : commented) {
         fire(p.action(), c, time);
       }
     }
-    onSegment(c, fromA, r.number(), time, direction, segment);
+    onSegment(c, fromA, number, time, direction, segment);
   }
 
   /**
