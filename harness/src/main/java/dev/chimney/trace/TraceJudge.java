@@ -27,7 +27,8 @@ import java.util.TreeMap;
 /**
  * Judges one capture: streams its records, names its connections, places the host actions, and
  * feeds each connection's monitors the events a certify run would have logged. One judge per
- * capture, used once, on one thread.
+ * capture, used once, from one thread; it reads through a {@link DecodingReader} and judges
+ * through {@link JudgeShards}, whose threads end before {@link #judge} returns.
  *
  * <p>Which side is the offload target: the manifest's {@code target:}, else the pcapng direction
  * flags (chimney's captures are taken at the target's port: outbound is the target's). Without
