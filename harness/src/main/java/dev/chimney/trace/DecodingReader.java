@@ -5,10 +5,9 @@ import dev.chimney.wire.capture.CaptureReader;
 import dev.chimney.wire.capture.CaptureRecord;
 import dev.chimney.wire.capture.TcpPacketDecoder;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads and decodes a capture on a thread of its own, ahead of the trace judge: copying records out
@@ -16,7 +15,7 @@ import java.util.concurrent.BlockingQueue;
  * keeps, so it runs beside it. Records come out in file order, in batches of their decoded fields,
  * from a fixed pool of batches: when the judge falls behind, the reading waits, so memory stays
  * bounded whatever the capture's size. A damaged record ends the records, after every good one
- * before it, as the exception {@link CaptureReader#next} threw.
+ * before it, as the exception {@link CaptureReader#next} threw. Batches pass through a {@link Handoff}.
  *
  * <p>The trace judge's thread calls {@link #next} and {@link #recycle}; {@link #close} stops the
  * reading wherever it is.
@@ -84,22 +83,18 @@ final class DecodingReader implements AutoCloseable {
     }
   }
 
-  /** What follows the last batch: the clean end of the file, or what stopped the reading. */
-  private record End(Exception failure) {}
-
   private final CaptureReader in;
-  private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
-  /** Batches, then one {@link End}. */
-  private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(BATCHES + 1);
+  private final Handoff<Batch> handoff;
   private final Thread thread;
-  private boolean ended;
 
   /** Starts reading {@code in}'s records; {@code in} is this reader's from now on, until {@link #close}. */
   DecodingReader(CaptureReader in) {
     this.in = in;
+    List<Batch> pool = new ArrayList<>();
     for (int i = 0; i < BATCHES; i++) {
-      free.add(new Batch());
+      pool.add(new Batch());
     }
+    handoff = new Handoff<>(pool);
     thread = new Thread(this::readAll, "chimney-capture-decode");
     thread.setDaemon(true);
     thread.start();
@@ -112,56 +107,50 @@ final class DecodingReader implements AutoCloseable {
    * @throws IOException when reading failed
    */
   Batch next() throws IOException, CaptureFormatException {
-    if (ended) {
-      return null;
-    }
-    Object next;
+    Batch b;
     try {
-      next = ready.take();
+      b = handoff.receive();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading the capture", e);
     }
-    if (next instanceof End end) {
-      ended = true;
-      if (end.failure() instanceof CaptureFormatException e) {
-        throw e;
-      }
-      if (end.failure() instanceof IOException e) {
-        throw e;
-      }
-      if (end.failure() instanceof RuntimeException e) {
-        throw e;
-      }
-      return null;
+    Exception failure = b == null ? handoff.failure() : null;
+    if (failure instanceof CaptureFormatException e) {
+      throw e;
     }
-    return (Batch) next;
+    if (failure instanceof IOException e) {
+      throw e;
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    return b;
   }
 
   /** Gives back a batch {@link #next} returned, once the judge is done with it. */
   void recycle(Batch b) {
     b.clear();
-    free.add(b);
+    handoff.giveBack(b);
   }
 
   private void readAll() {
     TcpPacketDecoder decoder = new TcpPacketDecoder();
     try {
       Exception failure = null;
-      Batch b = free.take();
+      Batch b = handoff.empty();
       try {
         for (CaptureRecord r = in.next(); r != null; r = in.next()) {
           b.add(r, decoder);
           if (b.size == BATCH_RECORDS) {
-            ready.put(b);
-            b = free.take();
+            handoff.send(b);
+            b = handoff.empty();
           }
         }
       } catch (IOException | CaptureFormatException | RuntimeException e) {
         failure = e;
       }
-      ready.put(b);
-      ready.put(new End(failure));
+      handoff.send(b);
+      handoff.end(failure);
     } catch (InterruptedException e) {
       // closed: the judge wants no more
     }

@@ -6,8 +6,6 @@ import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Runs the connections' monitors on worker threads while the trace judge reads on: reading and
@@ -17,8 +15,8 @@ import java.util.concurrent.BlockingQueue;
  * batches, in the order the trace judge gave them, so each connection sees exactly the event
  * sequence a single thread would have fed it, and the verdicts do not depend on the worker count.
  *
- * <p>Batches are recycled through a fixed pool per worker: when the workers fall behind, the trace
- * judge waits for a free batch, so memory stays bounded whatever the capture's size. Used by the
+ * <p>Batches go to each worker through a {@link Handoff} with a fixed pool: when the workers fall
+ * behind, the trace judge waits for a free batch, so memory stays bounded whatever the capture's size. Used by the
  * trace judge's thread; {@link #close} waits for the workers and returns their merged tally.
  */
 final class JudgeShards implements AutoCloseable {
@@ -120,8 +118,6 @@ final class JudgeShards implements AutoCloseable {
     final long[] numbers = new long[BATCH_ENTRIES];
     final Direction[] directions = new Direction[BATCH_ENTRIES];
     int size;
-    /** True for the batch that tells the worker to stop after it. */
-    boolean last;
 
     void clear() {
       // Dropping the references lets the events and connections go before the batch is reused.
@@ -129,7 +125,6 @@ final class JudgeShards implements AutoCloseable {
       Arrays.fill(events, 0, size, null);
       Arrays.fill(segments, 0, size, null);
       size = 0;
-      last = false;
     }
   }
 
@@ -137,17 +132,18 @@ final class JudgeShards implements AutoCloseable {
     final Thread thread;
     final RuleTally tally = new RuleTally();
     private final String captureName;
-    private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES_PER_WORKER);
-    private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES_PER_WORKER);
+    private final Handoff<Batch> handoff;
     private Batch filling;
     private boolean ended;
     private volatile Throwable failure;
 
     Worker(String captureName, int index) {
       this.captureName = captureName;
+      List<Batch> pool = new ArrayList<>();
       for (int i = 0; i < BATCHES_PER_WORKER; i++) {
-        free.add(new Batch());
+        pool.add(new Batch());
       }
+      handoff = new Handoff<>(pool);
       thread = new Thread(this, "chimney-judge-" + index);
       thread.setDaemon(true);
     }
@@ -155,7 +151,7 @@ final class JudgeShards implements AutoCloseable {
     void append(TraceConnection c, Event event, TcpSegment segment, long eventSeq, long time, long number,
         Direction direction) {
       if (filling == null) {
-        filling = take(free);
+        filling = empty();
       }
       Batch b = filling;
       int i = b.size++;
@@ -167,7 +163,7 @@ final class JudgeShards implements AutoCloseable {
       b.numbers[i] = number;
       b.directions[i] = direction;
       if (b.size == BATCH_ENTRIES) {
-        put(b);
+        send(b);
         filling = null;
       }
     }
@@ -177,48 +173,56 @@ final class JudgeShards implements AutoCloseable {
         return;
       }
       ended = true;
-      Batch b = filling != null ? filling : take(free);
-      filling = null;
-      b.last = true;
-      put(b);
-    }
-
-    private void put(Batch b) {
+      if (filling != null) {
+        send(filling);
+        filling = null;
+      }
       try {
-        full.put(b);
+        handoff.end(null);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while handing packets to the judges", e);
+        throw interrupted(e);
       }
     }
 
-    private static Batch take(BlockingQueue<Batch> queue) {
+    private Batch empty() {
       try {
-        return queue.take();
+        return handoff.empty();
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the judges", e);
+        throw interrupted(e);
       }
+    }
+
+    private void send(Batch b) {
+      try {
+        handoff.send(b);
+      } catch (InterruptedException e) {
+        throw interrupted(e);
+      }
+    }
+
+    private static IllegalStateException interrupted(InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new IllegalStateException("interrupted while handing packets to the judges", e);
     }
 
     @Override
     public void run() {
-      while (true) {
-        Batch b = take(full);
-        boolean last = b.last;
-        if (failure == null) {
-          try {
-            judge(b);
-          } catch (RuntimeException | Error e) {
-            // Kept for the trace judge's thread; the batches still go round so that it never waits forever.
-            failure = e;
+      try {
+        for (Batch b = handoff.receive(); b != null; b = handoff.receive()) {
+          if (failure == null) {
+            try {
+              judge(b);
+            } catch (RuntimeException | Error e) {
+              // Kept for the trace judge's thread; the batches still go round so that it never waits forever.
+              failure = e;
+            }
           }
+          b.clear();
+          handoff.giveBack(b);
         }
-        b.clear();
-        free.add(b);
-        if (last) {
-          return;
-        }
+      } catch (InterruptedException e) {
+        // Nothing interrupts a worker: the trace judge ends its stream instead.
+        Thread.currentThread().interrupt();
       }
     }
 
