@@ -8,16 +8,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs the connections' monitors on worker threads while the trace judge reads on: reading and
- * decoding a capture is one sequential stream, but each connection is judged on its own, so the
- * judging spreads over the machine's cores. A connection belongs to one worker, chosen by its
- * number, and only that worker touches its {@link ConnectionJudge}; its events reach the worker in
- * batches, in the order the trace judge gave them, so each connection sees exactly the event
- * sequence a single thread would have fed it, and the verdicts do not depend on the worker count.
+ * Runs the connections' monitors on worker threads while the trace judge goes on naming
+ * connections and placing host actions: each connection is judged on its own, so the judging can
+ * leave the trace judge's thread. A connection belongs to one worker, chosen by its number, and
+ * only that worker touches its {@link ConnectionJudge}; its events reach the worker in batches,
+ * in the order the trace judge gave them, so each connection sees exactly the event sequence a
+ * single thread would have fed it, and the verdicts do not depend on the worker count.
  *
  * <p>Batches go to each worker through a {@link Handoff} with a fixed pool: when the workers fall
- * behind, the trace judge waits for a free batch, so memory stays bounded whatever the capture's size. Used by the
- * trace judge's thread; {@link #close} waits for the workers and returns their merged tally.
+ * behind, the trace judge waits for a free batch, so memory stays bounded whatever the capture's
+ * size. Used by the trace judge's thread; {@link #tally} waits for the workers and merges what
+ * they found.
  */
 final class JudgeShards implements AutoCloseable {
   /**
@@ -28,9 +29,9 @@ final class JudgeShards implements AutoCloseable {
   /** Batches per worker, in flight or free: how far the reader may run ahead. */
   static final int BATCHES_PER_WORKER = 4;
   /**
-   * At most this many workers: the trace judge's own thread (reading, decoding, naming connections)
-   * is the slower stage, and one worker keeps pace with it (bench/check-trace measured one, two
-   * and three alike on two cores); a second one is for monitors made busier by a manifest's actions.
+   * At most this many workers: one keeps pace with the trace judge's thread on the benchmark
+   * capture (bench/check-trace measured one, two and three alike on two cores); a second is for
+   * machines with the cores for it and monitors made busier by a manifest's actions.
    */
   private static final int MAX_WORKERS = 2;
 
