@@ -18,6 +18,7 @@ import dev.chimney.spi.TcpUploadReason;
 import dev.chimney.wire.Endpoint;
 import dev.chimney.wire.MalformedPacketException;
 import dev.chimney.wire.SegmentCodec;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;

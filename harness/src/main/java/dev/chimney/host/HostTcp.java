@@ -5,6 +5,7 @@ import dev.chimney.spi.TcpConnectionState;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
 import dev.chimney.wire.Endpoint;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;

@@ -2,6 +2,7 @@ package dev.chimney.host;
 
 import dev.chimney.spi.NetBuffer;
 import dev.chimney.spi.NetBufferList;
+import dev.chimney.wire.SeqNum;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;

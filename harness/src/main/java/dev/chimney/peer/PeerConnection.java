@@ -1,6 +1,7 @@
 package dev.chimney.peer;
 
 import dev.chimney.wire.Endpoint;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
@@ -53,7 +54,7 @@ public final class PeerConnection {
     this.sndUna = iss;
     this.sndNxt = iss;
     this.sndMax = iss;
-    this.bufferStart = Seq.add(iss, 1);
+    this.bufferStart = SeqNum.add(iss, 1);
     this.timer = new RetransmissionTimer(peer.clock(), this::retransmit);
   }
 
@@ -175,8 +176,8 @@ public final class PeerConnection {
     requireRemote();
     TcpSegment segment = new TcpSegment(local, remote, seq, ack, flags, receiver.windowField(false), TcpOptions.NONE,
         data);
-    long end = Seq.add(seq, segment.seqLength());
-    if (Seq.gt(end, sndMax)) {
+    long end = SeqNum.add(seq, segment.seqLength());
+    if (SeqNum.gt(end, sndMax)) {
       // Sent and done with: nothing in flight, so the retransmission timer stays off.
       sndUna = end;
       sndNxt = end;
@@ -199,14 +200,14 @@ public final class PeerConnection {
     if (state != State.ESTABLISHED || finQueued) {
       throw new IllegalStateException("sendElsewhere needs an established connection without FIN on " + this);
     }
-    if (Seq.diff(sndNxt, bufferStart) != sendBuffer.length()) {
+    if (SeqNum.diff(sndNxt, bufferStart) != sendBuffer.length()) {
       throw new IllegalStateException("sendElsewhere with data still queued on " + this);
     }
     sendBuffer.append(data);
     List<TcpSegment> out = new ArrayList<>();
     for (int sent = 0; sent < data.length; sent += segmentSize) {
       int n = Math.min(segmentSize, data.length - sent);
-      int offset = (int) Seq.diff(sndNxt, bufferStart);
+      int offset = SeqNum.diff(sndNxt, bufferStart);
       out.add(new TcpSegment(local, remote, sndNxt, receiver.ackable(), TcpFlag.mask(TcpFlag.ACK, TcpFlag.PSH),
           receiver.windowField(false), TcpOptions.NONE, sendBuffer.slice(offset, n)));
       advance(n);
@@ -352,7 +353,7 @@ public final class PeerConnection {
   }
 
   private SanityChecks.Known known(TcpSegment segment, long sentAtNanos) {
-    boolean completes = segment.has(TcpFlag.ACK) && segment.ack() == Seq.add(iss, 1);
+    boolean completes = segment.has(TcpFlag.ACK) && segment.ack() == SeqNum.add(iss, 1);
     boolean handshakeDone = state == State.ESTABLISHED || (state == State.SYN_RECEIVED && completes);
     long seenByTarget = receiver.ackSentBy(sentAtNanos - PeerDefaults.ACK_CROSSING_TOLERANCE_NANOS);
     return new SanityChecks.Known(handshakeDone, receiver.irs(), sndMax, seenByTarget,
@@ -363,19 +364,19 @@ public final class PeerConnection {
   private boolean takeAck(TcpSegment segment) {
     long ack = segment.ack();
     if (state == State.SYN_RECEIVED) {
-      if (ack != Seq.add(iss, 1)) {
+      if (ack != SeqNum.add(iss, 1)) {
         return false;
       }
       state = State.ESTABLISHED;
     }
-    if (Seq.lt(ack, sndUna) || Seq.gt(ack, sndMax)) {
+    if (SeqNum.lt(ack, sndUna) || SeqNum.gt(ack, sndMax)) {
       return true;
     }
     targetWindow = (long) segment.window() << targetShift;
-    if (Seq.gt(ack, sndUna)) {
-      int dataAcked = (int) Math.min(Math.max(Seq.diff(ack, bufferStart), 0), sendBuffer.length());
+    if (SeqNum.gt(ack, sndUna)) {
+      int dataAcked = (int) Math.min(Math.max(SeqNum.diff(ack, bufferStart), 0), sendBuffer.length());
       sendBuffer.dropFront(dataAcked);
-      bufferStart = Seq.add(bufferStart, dataAcked);
+      bufferStart = SeqNum.add(bufferStart, dataAcked);
       sndUna = ack;
       timer.progress();
     }
@@ -399,12 +400,12 @@ public final class PeerConnection {
       return;
     }
     while (!finSent) {
-      int offset = (int) Seq.diff(sndNxt, bufferStart);
+      int offset = SeqNum.diff(sndNxt, bufferStart);
       int unsent = sendBuffer.length() - offset;
       if (unsent == 0 && !finQueued) {
         break;
       }
-      long usable = Seq.diff(Seq.add(sndUna, targetWindow), sndNxt);
+      long usable = SeqNum.diff(SeqNum.add(sndUna, targetWindow), sndNxt);
       int n = (int) Math.min(Math.min(unsent, targetMss), Math.max(usable, 0));
       if (unsent > 0 && n == 0) {
         break;
@@ -420,8 +421,8 @@ public final class PeerConnection {
   }
 
   private void advance(int n) {
-    sndNxt = Seq.add(sndNxt, n);
-    sndMax = Seq.max(sndMax, sndNxt);
+    sndNxt = SeqNum.add(sndNxt, n);
+    sndMax = SeqNum.max(sndMax, sndNxt);
   }
 
   private void mindTimer() {
@@ -435,7 +436,7 @@ public final class PeerConnection {
 
   /** Whether unsent data waits for a window the target has closed. */
   private boolean windowClosedOnData() {
-    return Seq.diff(sndNxt, bufferStart) < sendBuffer.length() && targetWindow == 0;
+    return SeqNum.diff(sndNxt, bufferStart) < sendBuffer.length() && targetWindow == 0;
   }
 
   /**
@@ -449,14 +450,14 @@ public final class PeerConnection {
     if (state == State.SYN_RECEIVED) {
       sendSynAck();
     } else if (sndUna != sndMax) {
-      int inFlightData = (int) Math.min(Math.max(Seq.diff(sndNxt, bufferStart), 0), sendBuffer.length());
+      int inFlightData = (int) Math.min(Math.max(SeqNum.diff(sndNxt, bufferStart), 0), sendBuffer.length());
       int n = Math.min(inFlightData, targetMss);
       boolean fin = finSent && n == inFlightData;
       boolean push = n > 0 && n == sendBuffer.length();
       int flags = TcpFlag.ACK.bit() | (push ? TcpFlag.PSH.bit() : 0) | (fin ? TcpFlag.FIN.bit() : 0);
       emit(sndUna, flags, sendBuffer.slice(0, n), TcpOptions.NONE);
     } else if (windowClosedOnData()) {
-      int offset = (int) Seq.diff(sndNxt, bufferStart);
+      int offset = SeqNum.diff(sndNxt, bufferStart);
       emit(sndNxt, TcpFlag.ACK.bit(), sendBuffer.slice(offset, 1), TcpOptions.NONE);
       advance(1);
     }
@@ -464,7 +465,7 @@ public final class PeerConnection {
   }
 
   private void sendSynAck() {
-    sndNxt = Seq.add(iss, 1);
+    sndNxt = SeqNum.add(iss, 1);
     sndMax = sndNxt;
     TcpOptions options = new TcpOptions(PeerDefaults.PEER_MSS, windowScaling ? PeerDefaults.PEER_WINDOW_SCALE : -1);
     emit(iss, TcpFlag.mask(TcpFlag.SYN, TcpFlag.ACK), new byte[0], options);

@@ -1,5 +1,6 @@
 package dev.chimney.peer;
 
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,7 @@ final class PeerReceiver {
   /** The target's SYN arrived: its ISN, and the shift the peer's window is scaled by from now on. */
   void synchronize(long targetIsn, int peerWindowShift) {
     irs = targetIsn;
-    rcvNxt = Seq.add(targetIsn, 1);
+    rcvNxt = SeqNum.add(targetIsn, 1);
     lastAckSent = rcvNxt;
     rightEdge = rcvNxt;
     windowShift = peerWindowShift;
@@ -51,32 +52,32 @@ final class PeerReceiver {
     if (length == 0 && !fin) {
       return Taken.NOTHING;
     }
-    if (Seq.gt(segment.seq(), rcvNxt)) {
+    if (SeqNum.gt(segment.seq(), rcvNxt)) {
       return Taken.OUT_OF_ORDER;
     }
     if (finReceived) {
       return Taken.OLD;
     }
-    int skip = (int) Seq.diff(rcvNxt, segment.seq());
-    int end = (int) Math.min(length, Math.max(skip, Seq.diff(rightEdge, segment.seq())));
+    int skip = SeqNum.diff(rcvNxt, segment.seq());
+    int end = (int) Math.min(length, Math.max(skip, SeqNum.diff(rightEdge, segment.seq())));
     boolean takesFin = fin && end == length;
     if (skip >= end && !(takesFin && skip <= length)) {
       return Taken.OLD;
     }
     if (end > skip) {
       received.write(segment.payload(), skip, end - skip);
-      rcvNxt = Seq.add(rcvNxt, end - skip);
+      rcvNxt = SeqNum.add(rcvNxt, end - skip);
     }
     if (takesFin) {
       finReceived = true;
-      rcvNxt = Seq.add(rcvNxt, 1);
+      rcvNxt = SeqNum.add(rcvNxt, 1);
     }
     return Taken.NEW;
   }
 
   /** The acknowledgment number the policy allows now. */
   long ackable() {
-    return Seq.add(Seq.add(irs, 1), policy.ackable(taken()));
+    return SeqNum.add(SeqNum.add(irs, 1), policy.ackable(taken()));
   }
 
   /** Whether the policy withholds acknowledgments now (so no duplicate ACKs either). */
@@ -86,7 +87,7 @@ final class PeerReceiver {
 
   /** Whether an ACK now would acknowledge something the target has not seen acknowledged. */
   boolean ackAdvances() {
-    return Seq.gt(ackable(), lastAckSent);
+    return SeqNum.gt(ackable(), lastAckSent);
   }
 
   /** The window field of a segment: scaled, or raw in a SYN-ACK (RFC 7323: SYNs are never scaled). */
@@ -97,17 +98,17 @@ final class PeerReceiver {
 
   /** A segment carrying {@code ack} and window field {@code window} went on the wire at {@code timeNanos}. */
   void advertised(long ack, int window, boolean syn, long timeNanos) {
-    if (Seq.gt(ack, lastAckSent) || ackHistory.isEmpty()) {
+    if (SeqNum.gt(ack, lastAckSent) || ackHistory.isEmpty()) {
       ackHistory.addLast(new long[] {timeNanos, ack});
     }
-    lastAckSent = Seq.max(lastAckSent, ack);
+    lastAckSent = SeqNum.max(lastAckSent, ack);
     long scaled = syn ? window : (long) window << windowShift;
-    rightEdge = Seq.max(rightEdge, Seq.add(ack, scaled));
+    rightEdge = SeqNum.max(rightEdge, SeqNum.add(ack, scaled));
   }
 
   /** Bytes of the target's sequence space taken after its SYN: data, plus one for a FIN. */
   private long taken() {
-    return Seq.diff(rcvNxt, Seq.add(irs, 1));
+    return SeqNum.diff(rcvNxt, SeqNum.add(irs, 1));
   }
 
   long irs() {
@@ -127,7 +128,7 @@ final class PeerReceiver {
       ackHistory.removeFirst();
     }
     long[] first = ackHistory.peekFirst();
-    return first == null || first[0] > timeNanos ? Seq.add(irs, 1) : first[1];
+    return first == null || first[0] > timeNanos ? SeqNum.add(irs, 1) : first[1];
   }
 
   /** The furthest right edge of the window the peer has advertised (it never moves left). */

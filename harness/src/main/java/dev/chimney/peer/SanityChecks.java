@@ -1,5 +1,6 @@
 package dev.chimney.peer;
 
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class SanityChecks {
   /** The findings on {@code segment}, in a fixed order; empty for a valid segment. */
   List<String> check(TcpSegment segment, Known known) {
     List<String> findings = new ArrayList<>();
-    if (segment.has(TcpFlag.ACK) && Seq.gt(segment.ack(), known.sndMax)) {
+    if (segment.has(TcpFlag.ACK) && SeqNum.gt(segment.ack(), known.sndMax)) {
       findings.add("ack: expected <= " + known.sndMax + " (the peer's snd.max), actual " + segment.ack());
     }
     if (segment.has(TcpFlag.RST)) {
@@ -55,7 +56,7 @@ final class SanityChecks {
    * right edge included, so that a target that filled the window can still reset.
    */
   static boolean resetAcceptable(TcpSegment segment, Known known) {
-    return Seq.le(known.rcvNxt, segment.seq()) && Seq.le(segment.seq(), Seq.max(known.rightEdge, known.rcvNxt));
+    return SeqNum.le(known.rcvNxt, segment.seq()) && SeqNum.le(segment.seq(), SeqNum.max(known.rightEdge, known.rcvNxt));
   }
 
   private static void checkSyn(TcpSegment segment, Known known, List<String> findings) {
@@ -71,9 +72,9 @@ final class SanityChecks {
     if (segment.payloadLength() == 0) {
       return;
     }
-    long end = Seq.add(segment.seq(), segment.payloadLength());
+    long end = SeqNum.add(segment.seq(), segment.payloadLength());
     boolean windowProbe = segment.payloadLength() == 1 && segment.seq() == known.rightEdge;
-    if (Seq.gt(end, known.rightEdge) && !windowProbe) {
+    if (SeqNum.gt(end, known.rightEdge) && !windowProbe) {
       findings.add("data end: expected <= " + known.rightEdge
           + " (right edge of the window the peer advertised), actual " + end);
     }
@@ -84,10 +85,10 @@ final class SanityChecks {
    * data, or a keep-alive one byte before the acknowledgment, is not going backwards.
    */
   private static void checkBackwards(TcpSegment segment, Known known, List<String> findings) {
-    boolean keepAlive = segment.seqLength() <= 1 && segment.seq() == Seq.add(known.acknowledged, -1);
+    boolean keepAlive = segment.seqLength() <= 1 && segment.seq() == SeqNum.add(known.acknowledged, -1);
     boolean backwards = segment.seqLength() == 0
-        ? Seq.lt(segment.seq(), known.acknowledged)
-        : Seq.le(segment.seqEnd(), known.acknowledged);
+        ? SeqNum.lt(segment.seq(), known.acknowledged)
+        : SeqNum.le(segment.seqEnd(), known.acknowledged);
     if (backwards && !keepAlive) {
       findings.add("seq: expected >= " + known.acknowledged
           + " (everything before it is acknowledged by the peer), actual " + segment.seq());
@@ -95,8 +96,8 @@ final class SanityChecks {
   }
 
   private void checkFin(TcpSegment segment, Known known, List<String> findings) {
-    long dataEnd = Seq.add(segment.seq(), segment.payloadLength());
-    if (targetFin >= 0 && segment.payloadLength() > 0 && Seq.gt(dataEnd, targetFin)) {
+    long dataEnd = SeqNum.add(segment.seq(), segment.payloadLength());
+    if (targetFin >= 0 && segment.payloadLength() > 0 && SeqNum.gt(dataEnd, targetFin)) {
       findings.add("data end: expected <= " + targetFin + " (the target's FIN), actual " + dataEnd);
     }
     if (!segment.has(TcpFlag.FIN)) {

@@ -5,6 +5,7 @@ import dev.chimney.spi.TargetClock;
 import dev.chimney.wire.Endpoint;
 import dev.chimney.wire.MalformedPacketException;
 import dev.chimney.wire.SegmentCodec;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public final class ScriptedPeer {
   }
 
   private PeerConnection open(Endpoint local) {
-    PeerConnection connection = new PeerConnection(this, local, isns.nextLong() & 0xFFFF_FFFFL);
+    PeerConnection connection = new PeerConnection(this, local, SeqNum.mask(isns.nextLong()));
     connections.add(connection);
     return connection;
   }

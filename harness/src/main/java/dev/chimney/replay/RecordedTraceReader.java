@@ -5,6 +5,7 @@ import dev.chimney.trace.CommentActions;
 import dev.chimney.trace.HostAction;
 import dev.chimney.trace.ManifestException;
 import dev.chimney.trace.TraceManifest;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.capture.CaptureFormatException;
 import dev.chimney.wire.capture.CaptureReader;
@@ -150,7 +151,7 @@ public final class RecordedTraceReader {
       if (syn && (r.flags() & TcpFlag.ACK.bit()) != 0) {
         synAck = r;
       } else if (!syn && !completed && synAck != null && r.fromTarget() != synAck.fromTarget()
-          && r.payloadLength() == 0 && r.flags() == TcpFlag.ACK.bit() && r.ack() == ((synAck.seq() + 1) & 0xFFFF_FFFFL)) {
+          && r.payloadLength() == 0 && r.flags() == TcpFlag.ACK.bit() && r.ack() == SeqNum.add(synAck.seq(), 1)) {
         handshake = true;
         completed = true;
       }
@@ -169,13 +170,13 @@ public final class RecordedTraceReader {
     }
     for (RecordedPacket p : packets) {
       if (p.fromTarget() == target) {
-        return (p.seq() - 1) & 0xFFFF_FFFFL;
+        return SeqNum.add(p.seq(), -1);
       }
     }
     // A side that never sent: its ISN is what the other side acknowledged, less one.
     for (RecordedPacket p : packets) {
       if (p.fromTarget() != target && p.has(TcpFlag.ACK)) {
-        return (p.ack() - 1) & 0xFFFF_FFFFL;
+        return SeqNum.add(p.ack(), -1);
       }
     }
     return 0;

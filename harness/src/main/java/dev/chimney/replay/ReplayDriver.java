@@ -16,6 +16,7 @@ import dev.chimney.spi.OffloadTargetProvider;
 import dev.chimney.trace.ActionKind;
 import dev.chimney.trace.HostAction;
 import dev.chimney.wire.Endpoint;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -208,11 +209,11 @@ public final class ReplayDriver {
     }
 
     private long liveSeq(RecordedPacket p) {
-      return (peerSide.iss() + (p.seq() - trace.peerIsn())) & 0xFFFF_FFFFL;
+      return SeqNum.add(peerSide.iss(), p.seq() - trace.peerIsn());
     }
 
     private long liveAck(RecordedPacket p) {
-      return (peerSide.irs() + (p.ack() - trace.targetIsn())) & 0xFFFF_FFFFL;
+      return SeqNum.add(peerSide.irs(), p.ack() - trace.targetIsn());
     }
 
     private void offload(List<String> problems) {

@@ -2,6 +2,7 @@ package dev.chimney.replay;
 
 import dev.chimney.trace.ActionKind;
 import dev.chimney.trace.HostAction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.stream.Collectors;
  * comparable. A segment on one side only is a difference of field "segment". Stateless.
  */
 public final class SegmentComparison {
-  private static final long SEQ_SPACE = 1L << 32;
-
   private SegmentComparison() {}
 
   /** The differences, in recorded order, then the live segments beyond the recording. */
@@ -113,6 +112,6 @@ public final class SegmentComparison {
 
   /** {@code seq} after {@code isn}, in [0, 2^32). */
   static long relative(long seq, long isn) {
-    return Math.floorMod(seq - isn, SEQ_SPACE);
+    return SeqNum.distance(isn, seq);
   }
 }

@@ -8,6 +8,7 @@ import dev.chimney.peer.PeerConnection;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import io.cucumber.java.en.Then;
@@ -56,10 +57,10 @@ public final class DisconnectSteps {
     PeerConnection p = world.peerSide(c);
     world.awaitDelivery(() -> fins(c).size() > 0, "a FIN from the target on " + c.name());
     long dataBytes = world.hostStreamSent.getOrDefault(c.name(), 0L);
-    long expected = (p.irs() + 1 + dataBytes) & 0xFFFF_FFFFL;
+    long expected = SeqNum.add(p.irs(), 1 + dataBytes);
     Event.Packet fin = fins(c).get(0);
     TcpSegment s = fin.segment();
-    long finSeq = (s.seq() + s.payloadLength()) & 0xFFFF_FFFFL;
+    long finSeq = SeqNum.add(s.seq(), s.payloadLength());
     assertThat(finSeq).as("DSC-7: sequence number of the FIN (packet %d), one past the %d data bytes",
         fin.packetNumber(), dataBytes).isEqualTo(expected);
   }

@@ -4,6 +4,7 @@ import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ final class LogQueries {
     for (Event.Packet p : packets) {
       TcpSegment s = p.segment();
       if (s.has(TcpFlag.ACK)) {
-        best = Math.max(best, (s.ack() - base) & 0xFFFF_FFFFL);
+        best = Math.max(best, SeqNum.distance(base, s.ack()));
       }
     }
     return best;

@@ -6,6 +6,7 @@ import dev.chimney.host.HostConnection;
 import dev.chimney.peer.AckPolicy;
 import dev.chimney.peer.PeerConnection;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -134,7 +135,7 @@ public final class PeerSteps {
   public void theTargetAcknowledged(int bytes) {
     HostConnection c = world.connection();
     PeerConnection p = peer();
-    long dataStart = (p.iss() + 1) & 0xFFFF_FFFFL;
+    long dataStart = SeqNum.add(p.iss(), 1);
     world.awaitDelivery(() -> LogQueries.highestAck(world.log().packets(c.name(), Direction.TO_PEER), dataStart) >= bytes,
         "an acknowledgment of " + bytes + " bytes from the target");
   }

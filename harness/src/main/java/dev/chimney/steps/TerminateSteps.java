@@ -11,6 +11,7 @@ import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -163,6 +164,6 @@ public final class TerminateSteps {
   }
 
   private static long off(long value, long isn) {
-    return (value - isn) & 0xFFFF_FFFFL;
+    return SeqNum.distance(isn, value);
   }
 }

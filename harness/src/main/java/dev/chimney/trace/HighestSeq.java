@@ -1,5 +1,7 @@
 package dev.chimney.trace;
 
+import dev.chimney.wire.SeqNum;
+
 /**
  * The highest of a series of 32-bit sequence or acknowledgment numbers seen so far, compared modulo
  * 2^32, or none yet. Mutable and unboxed: it advances on nearly every packet, where a boxed Long
@@ -11,7 +13,7 @@ final class HighestSeq {
 
   /** Takes {@code candidate} when it is later than the highest so far, or the first. */
   void advance(long candidate) {
-    if (!known || (int) (value - candidate) < 0) {
+    if (!known || SeqNum.lt(value, candidate)) {
       known = true;
       value = candidate;
     }

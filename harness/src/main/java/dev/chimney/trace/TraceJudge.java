@@ -6,6 +6,7 @@ import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.RuleResult;
 import dev.chimney.rules.Verdict;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
@@ -321,12 +322,10 @@ public final class TraceJudge {
         }
       }
       boolean fromTarget = direction == Direction.TO_PEER;
-      if (fromTarget && c.targetFinSent && s.has(TcpFlag.ACK)) {
-        long delta = c.targetAckAfterFin == null ? 0 : (s.ack() - c.targetAckAfterFin) & 0xFFFF_FFFFL;
-        if (delta > 0 && delta < 1L << 31) {
-          shards.event(c, hostEvents.delivery(c, delta, time));
-          c.targetAckAfterFin = s.ack();
-        }
+      if (fromTarget && c.targetFinSent && s.has(TcpFlag.ACK) && c.targetAckAfterFin != null
+          && SeqNum.gt(s.ack(), c.targetAckAfterFin)) {
+        shards.event(c, hostEvents.delivery(c, SeqNum.distance(c.targetAckAfterFin, s.ack()), time));
+        c.targetAckAfterFin = s.ack();
       }
       if (fromTarget && s.has(TcpFlag.FIN) && !c.targetFinSent) {
         c.targetFinSent = true;
@@ -373,9 +372,9 @@ public final class TraceJudge {
         c.rstPacket = number;
       }
     }
-    long dataEnd = (s.seq() + s.payloadLength()) & 0xFFFF_FFFFL;
+    long dataEnd = SeqNum.add(s.seq(), s.payloadLength());
     Long finSeq = fromA ? c.finSeqA : c.finSeqB;
-    if (finSeq != null && s.payloadLength() > 0 && (int) (dataEnd - finSeq) > 0
+    if (finSeq != null && s.payloadLength() > 0 && SeqNum.gt(dataEnd, finSeq)
         && !(fromA ? c.earlyFinReportedA : c.earlyFinReportedB)) {
       observations.earlyFin(new Observations.EarlyFin(fromA ? c.finPacketA : c.finPacketB, number, c.name, from,
           finSeq, dataEnd));

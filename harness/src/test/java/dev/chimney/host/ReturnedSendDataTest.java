@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chimney.spi.NetBuffer;
 import dev.chimney.spi.NetBufferList;
+import dev.chimney.wire.SeqNum;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

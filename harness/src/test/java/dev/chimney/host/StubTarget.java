@@ -19,6 +19,7 @@ import dev.chimney.spi.TcpUploadReason;
 import dev.chimney.wire.Endpoint;
 import dev.chimney.wire.MalformedPacketException;
 import dev.chimney.wire.SegmentCodec;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
@@ -108,19 +109,19 @@ class StubTarget implements OffloadTarget {
         byte[] data = l.firstBuffer().data();
         transmit(new TcpSegment(local, remote, sndNxt, rcvNxt, TcpFlag.mask(TcpFlag.ACK, TcpFlag.PSH),
             1024, TcpOptions.NONE, data));
-        sndNxt = (sndNxt + data.length) & 0xFFFF_FFFFL;
+        sndNxt = SeqNum.add(sndNxt, data.length);
         outstanding.add(l);
         ends.add(sndNxt);
       }
     }
 
     void onAck(long ack) {
-      if ((int) (ack - sndUna) <= 0 || (int) (ack - sndNxt) > 0) {
+      if (SeqNum.le(ack, sndUna) || SeqNum.gt(ack, sndNxt)) {
         return;
       }
       sndUna = ack;
       List<NetBufferList> done = new ArrayList<>();
-      while (!outstanding.isEmpty() && (int) (ends.get(0) - sndUna) <= 0) {
+      while (!outstanding.isEmpty() && SeqNum.le(ends.get(0), sndUna)) {
         done.add(outstanding.remove(0));
         ends.remove(0);
       }

@@ -7,6 +7,7 @@ import static dev.chimney.peer.PeerBench.TARGET_WINDOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chimney.wire.Endpoint;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
@@ -26,7 +27,7 @@ class HandshakeTest {
     TcpSegment synAck = answer.get(0);
     assertThat(TcpFlag.describe(synAck.flags())).isEqualTo("SYN|ACK");
     assertThat(synAck.seq()).as("SYN-ACK seq is the peer's ISN").isEqualTo(c.iss());
-    assertThat(synAck.ack()).as("SYN-ACK ack").isEqualTo(Seq.add(TARGET_ISN, 1));
+    assertThat(synAck.ack()).as("SYN-ACK ack").isEqualTo(SeqNum.add(TARGET_ISN, 1));
     assertThat(synAck.options()).isEqualTo(new TcpOptions(PeerDefaults.PEER_MSS, PeerDefaults.PEER_WINDOW_SCALE));
     assertThat(synAck.window()).as("SYN-ACK window is unscaled").isEqualTo(PeerDefaults.DEFAULT_RECEIVE_WINDOW);
     assertThat(c.established()).as("not established before the ACK").isFalse();
@@ -36,8 +37,8 @@ class HandshakeTest {
 
     assertThat(c.established()).isTrue();
     assertThat(c.irs()).isEqualTo(TARGET_ISN);
-    assertThat(c.sndUna()).isEqualTo(Seq.add(c.iss(), 1));
-    assertThat(c.rcvNxt()).isEqualTo(Seq.add(TARGET_ISN, 1));
+    assertThat(c.sndUna()).isEqualTo(SeqNum.add(c.iss(), 1));
+    assertThat(c.rcvNxt()).isEqualTo(SeqNum.add(TARGET_ISN, 1));
     assertThat(bench.takeAtTarget()).as("nothing answers the handshake's ACK").isEmpty();
     assertThat(bench.peer.connection(PEER, TARGET)).isSameAs(c);
     assertThat(bench.peer.violations()).isEmpty();

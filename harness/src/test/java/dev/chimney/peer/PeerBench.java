@@ -4,6 +4,7 @@ import dev.chimney.host.VirtualClock;
 import dev.chimney.wire.Endpoint;
 import dev.chimney.wire.MalformedPacketException;
 import dev.chimney.wire.SegmentCodec;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.SimulatedLink;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
@@ -106,8 +107,8 @@ final class PeerBench {
   static List<String> summary(PeerConnection c, List<TcpSegment> segments) {
     List<String> lines = new ArrayList<>();
     for (TcpSegment s : segments) {
-      lines.add(TcpFlag.describe(s.flags()) + " " + Seq.diff(s.seq(), c.iss()) + " "
-          + Seq.diff(s.ack(), c.irs()) + " " + s.payloadLength());
+      lines.add(TcpFlag.describe(s.flags()) + " " + SeqNum.diff(s.seq(), c.iss()) + " "
+          + SeqNum.diff(s.ack(), c.irs()) + " " + s.payloadLength());
     }
     return lines;
   }

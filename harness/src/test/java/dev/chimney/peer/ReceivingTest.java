@@ -4,6 +4,7 @@ import static dev.chimney.peer.PeerBench.TARGET_ISN;
 import static dev.chimney.peer.PeerBench.TARGET_WINDOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import org.junit.jupiter.api.Test;
@@ -133,9 +134,9 @@ class ReceivingTest {
     bench.dataFromTarget(c, 0, crossing);
     bench.dataFromTarget(c, 300, "0123456789");
 
-    assertThat(Seq.add(TARGET_ISN, 1 + 300)).as("the test data really crosses 2^32").isLessThan(TARGET_ISN);
+    assertThat(SeqNum.add(TARGET_ISN, 1 + 300)).as("the test data really crosses 2^32").isLessThan(TARGET_ISN);
     assertThat(c.receivedLength()).isEqualTo(310);
-    assertThat(c.rcvNxt()).isEqualTo(Seq.add(TARGET_ISN, 311));
+    assertThat(c.rcvNxt()).isEqualTo(SeqNum.add(TARGET_ISN, 311));
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).containsExactly("ACK 1 301 0", "ACK 1 311 0");
     assertThat(bench.peer.violations()).isEmpty();
   }

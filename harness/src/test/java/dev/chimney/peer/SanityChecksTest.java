@@ -7,6 +7,7 @@ import static dev.chimney.peer.PeerBench.TARGET_WINDOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chimney.wire.SegmentCodec;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
@@ -56,7 +57,7 @@ class SanityChecksTest {
   @Test
   void ackOfDataThePeerNeverSent() {
     PeerConnection c = bench.established();
-    long beyond = Seq.add(c.sndMax(), 100);
+    long beyond = SeqNum.add(c.sndMax(), 100);
     bench.fromTarget(TARGET_ISN + 1, beyond, ACK, TARGET_WINDOW, TcpOptions.NONE, new byte[0]);
 
     assertThat(messages()).containsExactly(
@@ -69,11 +70,11 @@ class SanityChecksTest {
     PeerConnection c = bench.peer.listen(PEER);
     c.setReceiveWindow(4);
     bench.connect(c, new TcpOptions(PeerBench.TARGET_MSS, -1));
-    long rightEdge = Seq.add(c.rcvNxt(), 4);
+    long rightEdge = SeqNum.add(c.rcvNxt(), 4);
     bench.dataFromTarget(c, 0, "toolong");
 
     assertThat(messages()).containsExactly("data end: expected <= " + rightEdge
-        + " (right edge of the window the peer advertised), actual " + Seq.add(rightEdge, 3));
+        + " (right edge of the window the peer advertised), actual " + SeqNum.add(rightEdge, 3));
     assertThat(PeerBench.text(c.received())).as("a real receiver takes nothing past its window").isEqualTo("tool");
   }
 
@@ -83,8 +84,8 @@ class SanityChecksTest {
     bench.dataFromTarget(c, 0, "abc");
     bench.dataFromTarget(c, 0, "abc");
 
-    assertThat(messages()).containsExactly("seq: expected >= " + Seq.add(TARGET_ISN, 4)
-        + " (everything before it is acknowledged by the peer), actual " + Seq.add(TARGET_ISN, 1));
+    assertThat(messages()).containsExactly("seq: expected >= " + SeqNum.add(TARGET_ISN, 4)
+        + " (everything before it is acknowledged by the peer), actual " + SeqNum.add(TARGET_ISN, 1));
   }
 
   @Test
@@ -104,7 +105,7 @@ class SanityChecksTest {
     bench.fromTarget(TARGET_ISN + 9, 0, TcpFlag.SYN.bit(), TARGET_WINDOW, TcpOptions.NONE, new byte[0]);
 
     assertThat(messages()).containsExactly("SYN seq: expected " + TARGET_ISN
-        + " (a retransmission of the target's SYN), actual " + Seq.add(TARGET_ISN, 9));
+        + " (a retransmission of the target's SYN), actual " + SeqNum.add(TARGET_ISN, 9));
   }
 
   @Test
@@ -123,20 +124,20 @@ class SanityChecksTest {
     bench.fromTarget(TARGET_ISN + 1, c.sndNxt(), TcpFlag.mask(TcpFlag.ACK, TcpFlag.FIN, TcpFlag.PSH),
         TARGET_WINDOW, TcpOptions.NONE, PeerBench.bytes("late"));
 
-    long fin = Seq.add(TARGET_ISN, 1);
+    long fin = SeqNum.add(TARGET_ISN, 1);
     assertThat(messages()).containsExactly(
-        "data end: expected <= " + fin + " (the target's FIN), actual " + Seq.add(fin, 4),
-        "FIN seq: expected " + fin + " (the target's earlier FIN), actual " + Seq.add(fin, 4));
+        "data end: expected <= " + fin + " (the target's FIN), actual " + SeqNum.add(fin, 4),
+        "FIN seq: expected " + fin + " (the target's earlier FIN), actual " + SeqNum.add(fin, 4));
   }
 
   @Test
   void resetOutsideTheWindowIsFlaggedAndIgnored() {
     PeerConnection c = bench.established();
-    long outside = Seq.add(c.rcvNxt(), PeerDefaults.DEFAULT_RECEIVE_WINDOW + 1);
+    long outside = SeqNum.add(c.rcvNxt(), PeerDefaults.DEFAULT_RECEIVE_WINDOW + 1);
     bench.fromTarget(outside, 0, TcpFlag.RST.bit(), 0, TcpOptions.NONE, new byte[0]);
 
     assertThat(messages()).containsExactly("RST seq: expected in [" + c.rcvNxt() + ", "
-        + Seq.add(c.rcvNxt(), PeerDefaults.DEFAULT_RECEIVE_WINDOW) + "] (the peer's receive window), actual " + outside);
+        + SeqNum.add(c.rcvNxt(), PeerDefaults.DEFAULT_RECEIVE_WINDOW) + "] (the peer's receive window), actual " + outside);
     assertThat(c.rstReceived()).as("an out-of-window RST is not accepted").isFalse();
     assertThat(c.established()).isTrue();
   }
@@ -144,7 +145,7 @@ class SanityChecksTest {
   @Test
   void resetAtTheRightEdgeIsAccepted() {
     PeerConnection c = bench.established();
-    bench.fromTarget(Seq.add(c.rcvNxt(), PeerDefaults.DEFAULT_RECEIVE_WINDOW), 0, TcpFlag.RST.bit(), 0,
+    bench.fromTarget(SeqNum.add(c.rcvNxt(), PeerDefaults.DEFAULT_RECEIVE_WINDOW), 0, TcpFlag.RST.bit(), 0,
         TcpOptions.NONE, new byte[0]);
 
     assertThat(bench.peer.violations()).isEmpty();

@@ -5,6 +5,7 @@ import static dev.chimney.peer.PeerBench.TARGET_WINDOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
@@ -23,7 +24,7 @@ class SendingTest {
 
     assertThat(PeerBench.summary(c, bench.takeAtTarget()))
         .containsExactly("ACK 1 1 1000", "ACK 1001 1 1000", "PSH|ACK 2001 1 500");
-    assertThat(c.sndMax()).isEqualTo(Seq.add(c.iss(), 2501));
+    assertThat(c.sndMax()).isEqualTo(SeqNum.add(c.iss(), 2501));
   }
 
   @Test
@@ -34,7 +35,7 @@ class SendingTest {
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).as("first window")
         .containsExactly("ACK 1 1 1000", "ACK 1001 1 500");
 
-    bench.ackFromTarget(c, Seq.add(c.iss(), 1501), 1500);
+    bench.ackFromTarget(c, SeqNum.add(c.iss(), 1501), 1500);
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).as("after the window moved")
         .containsExactly("ACK 1501 1 1000", "PSH|ACK 2501 1 500");
   }
@@ -49,7 +50,7 @@ class SendingTest {
     bench.clock.runFor(PeerDefaults.INITIAL_RTO_NANOS);
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).as("one-byte window probe").containsExactly("ACK 1 1 1");
 
-    bench.ackFromTarget(c, Seq.add(c.iss(), 2), TARGET_WINDOW);
+    bench.ackFromTarget(c, SeqNum.add(c.iss(), 2), TARGET_WINDOW);
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).as("the rest once the window opens")
         .containsExactly("PSH|ACK 2 1 2");
   }
@@ -67,7 +68,7 @@ class SendingTest {
     bench.clock.runFor(PeerDefaults.INITIAL_RTO_NANOS);
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).as("after 1 + 2 RTOs").containsExactly("ACK 1 1 1000");
 
-    bench.ackFromTarget(c, Seq.add(c.iss(), 1001), TARGET_WINDOW);
+    bench.ackFromTarget(c, SeqNum.add(c.iss(), 1001), TARGET_WINDOW);
     bench.clock.runFor(PeerDefaults.INITIAL_RTO_NANOS);
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).as("timeout back to the initial RTO after progress")
         .containsExactly("PSH|ACK 1001 1 500");
@@ -77,7 +78,7 @@ class SendingTest {
   void stopsRetransmittingOnceAllIsAcknowledged() {
     c.send(PeerBench.bytes("hi"));
     bench.settle();
-    bench.ackFromTarget(c, Seq.add(c.iss(), 3), TARGET_WINDOW);
+    bench.ackFromTarget(c, SeqNum.add(c.iss(), 3), TARGET_WINDOW);
     bench.takeAtTarget();
     bench.clock.runFor(PeerDefaults.MAX_RTO_NANOS);
 
@@ -92,7 +93,7 @@ class SendingTest {
     bench.settle();
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).containsExactly("PSH|ACK 1 1 3", "FIN|ACK 4 1 0");
 
-    bench.ackFromTarget(c, Seq.add(c.iss(), 4), TARGET_WINDOW);
+    bench.ackFromTarget(c, SeqNum.add(c.iss(), 4), TARGET_WINDOW);
     bench.clock.runFor(PeerDefaults.INITIAL_RTO_NANOS);
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).containsExactly("FIN|ACK 4 1 0");
     assertThatThrownBy(() -> c.send(new byte[1])).isInstanceOf(IllegalStateException.class);
@@ -106,7 +107,7 @@ class SendingTest {
     bench.ackFromTarget(c, c.sndUna(), TARGET_WINDOW);
 
     assertThat(PeerBench.summary(c, bench.takeAtTarget())).containsExactly("FIN|PSH|ACK 1 1 3");
-    assertThat(c.sndMax()).isEqualTo(Seq.add(c.iss(), 5));
+    assertThat(c.sndMax()).isEqualTo(SeqNum.add(c.iss(), 5));
   }
 
   @Test

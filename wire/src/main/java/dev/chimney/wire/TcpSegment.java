@@ -47,8 +47,8 @@ public final class TcpSegment {
     this.source = Objects.requireNonNull(source, "source");
     this.destination = Objects.requireNonNull(destination, "destination");
     this.options = Objects.requireNonNull(options, "options");
-    this.seq = seq & 0xFFFF_FFFFL;
-    this.ack = ack & 0xFFFF_FFFFL;
+    this.seq = SeqNum.mask(seq);
+    this.ack = SeqNum.mask(ack);
     this.flags = flags;
     this.window = window;
     this.payload = payload;
@@ -121,7 +121,7 @@ public final class TcpSegment {
 
   /** The sequence number after the segment: seq + seqLength, modulo 2^32. */
   public long seqEnd() {
-    return (seq + seqLength()) & 0xFFFF_FFFFL;
+    return SeqNum.add(seq, seqLength());
   }
 
   /** Whether {@code flag} is set. */

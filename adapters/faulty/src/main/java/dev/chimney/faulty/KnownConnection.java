@@ -4,6 +4,7 @@ import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.NdisOffloadHandle;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.wire.Endpoint;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.io.ByteArrayOutputStream;
@@ -144,7 +145,7 @@ public final class KnownConnection {
   public long endOf(NetBufferList list) {
     long at = streamBase;
     for (NetBufferList l : sends) {
-      at = Seq32.add(at, l.dataLength());
+      at = SeqNum.add(at, l.dataLength());
       if (l == list) {
         return at;
       }
@@ -154,12 +155,7 @@ public final class KnownConnection {
 
   /** Sequence number of the first byte of {@code list}. */
   public long startOf(NetBufferList list) {
-    return Seq32.add(endOf(list), -list.dataLength());
-  }
-
-  /** Whether {@code seq} lies before {@code limit} in sequence space. */
-  public static boolean before(long seq, long limit) {
-    return Seq32.lt(seq, limit);
+    return SeqNum.add(endOf(list), -list.dataLength());
   }
 
   /** Up to {@code max} bytes of the send stream from {@code seq}; empty past its end. */
@@ -169,7 +165,7 @@ public final class KnownConnection {
       l.buffers().forEach(b -> all.writeBytes(b.data()));
     }
     byte[] bytes = all.toByteArray();
-    long offset = Seq32.distance(streamBase, seq);
+    long offset = SeqNum.distance(streamBase, seq);
     if (offset >= bytes.length) {
       return new byte[0];
     }
@@ -205,7 +201,7 @@ public final class KnownConnection {
 
   void sent(TcpSegment s) {
     lastSent = s;
-    sentEnd = sentEnd == null || Seq32.lt(sentEnd, s.seqEnd()) ? Long.valueOf(s.seqEnd()) : sentEnd;
+    sentEnd = sentEnd == null || SeqNum.gt(s.seqEnd(), sentEnd) ? Long.valueOf(s.seqEnd()) : sentEnd;
     finSent |= s.has(TcpFlag.FIN);
     if (s.has(TcpFlag.ACK)) {
       lastAckSent = s.ack();
@@ -213,7 +209,7 @@ public final class KnownConnection {
   }
 
   void received(TcpSegment s) {
-    if (s.has(TcpFlag.ACK) && (peerAck == null || Seq32.lt(peerAck, s.ack()))) {
+    if (s.has(TcpFlag.ACK) && (peerAck == null || SeqNum.gt(s.ack(), peerAck))) {
       peerAck = s.ack();
     }
     peerFin |= s.has(TcpFlag.FIN);

@@ -5,6 +5,7 @@ import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.TcpConnectionState;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.Arrays;
@@ -99,7 +100,7 @@ final class ReceiveSide {
       return window == 0 ? segment.seq() == rcvNxt : inWindow(segment.seq(), window);
     }
     return window > 0
-        && (inWindow(segment.seq(), window) || inWindow(Sequence.add(segment.seq(), length - 1), window));
+        && (inWindow(segment.seq(), window) || inWindow(SeqNum.add(segment.seq(), length - 1), window));
   }
 
   /** Whether an RST at {@code seq} is acceptable: inside the window (at RcvNxt when it is shut). */
@@ -108,7 +109,7 @@ final class ReceiveSide {
   }
 
   private boolean inWindow(long seq, long window) {
-    int offset = Sequence.distance(rcvNxt, seq);
+    int offset = SeqNum.diff(seq, rcvNxt);
     return offset >= 0 && offset < window;
   }
 
@@ -118,7 +119,7 @@ final class ReceiveSide {
     if (finReceived) {
       return payload.length > 0 ? Outcome.TRIMMED : Outcome.NOTHING;
     }
-    int alreadyHave = Sequence.distance(segment.seq(), rcvNxt);
+    int alreadyHave = SeqNum.diff(rcvNxt, segment.seq());
     if (alreadyHave < 0) {
       return payload.length > 0 || segment.has(TcpFlag.FIN) ? Outcome.OUT_OF_ORDER : Outcome.NOTHING;
     }
@@ -128,11 +129,11 @@ final class ReceiveSide {
     byte[] fresh = Arrays.copyOfRange(payload, alreadyHave, payload.length);
     int taken = (int) Math.min(fresh.length, window());
     if (taken > 0) {
-      rcvNxt = Sequence.add(rcvNxt, taken);
+      rcvNxt = SeqNum.add(rcvNxt, taken);
       delivery.accept(Arrays.copyOf(fresh, taken));
     }
     if (segment.has(TcpFlag.FIN) && taken == fresh.length) {
-      rcvNxt = Sequence.add(rcvNxt, 1);
+      rcvNxt = SeqNum.add(rcvNxt, 1);
       finReceived = true;
       return Outcome.FIN;
     }

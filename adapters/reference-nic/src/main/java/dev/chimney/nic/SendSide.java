@@ -3,6 +3,7 @@ package dev.chimney.nic;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.List;
@@ -50,8 +51,8 @@ final class SendSide {
     this.mss = mss;
     this.windowScale = windowScale;
     long sndNxt = delegated.sndNxt().orElse(anchor);
-    this.nxt = Math.max(0, Sequence.distance(anchor, sndNxt));
-    this.max = Math.max(nxt, Sequence.distance(anchor, delegated.sndMax().orElse(sndNxt)));
+    this.nxt = Math.max(0, SeqNum.diff(sndNxt, anchor));
+    this.max = Math.max(nxt, SeqNum.diff(delegated.sndMax().orElse(sndNxt), anchor));
     this.window = delegated.sndWnd().orElse(fallbackWindow);
     this.maxWindow = delegated.get(Field.MAX_SND_WND).orElse(window);
     this.wl1 = delegated.get(Field.SEND_WL1).orElse(delegated.rcvNxt().orElse(0));
@@ -66,7 +67,7 @@ final class SendSide {
 
   /** The sequence number of stream offset {@code offset}. */
   long seqAt(long offset) {
-    return Sequence.add(anchor, offset);
+    return SeqNum.add(anchor, offset);
   }
 
   /** SndNxt as a sequence number. */
@@ -116,7 +117,7 @@ final class SendSide {
    *     AckOutcome#NOTHING_NEW}
    */
   AckOutcome onAck(TcpSegment segment) {
-    long ackOffset = una + Sequence.distance(seqAt(una), segment.ack());
+    long ackOffset = una + SeqNum.diff(segment.ack(), seqAt(una));
     if (ackOffset > max) {
       return AckOutcome.AHEAD;
     }
@@ -124,8 +125,8 @@ final class SendSide {
       return AckOutcome.NOTHING_NEW;
     }
     // RFC 793: take the window only from a segment at least as recent as the last one used
-    if (Sequence.before(wl1, segment.seq())
-        || (wl1 == segment.seq() && !Sequence.before(segment.ack(), wl2))) {
+    if (SeqNum.gt(segment.seq(), wl1)
+        || (wl1 == segment.seq() && !SeqNum.gt(wl2, segment.ack()))) {
       window = (long) segment.window() << windowScale;
       maxWindow = Math.max(maxWindow, window);
       wl1 = segment.seq();

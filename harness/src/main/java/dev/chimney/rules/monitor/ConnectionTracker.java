@@ -9,6 +9,7 @@ import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadStateType;
 import dev.chimney.spi.TcpOffloadEvent;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
@@ -366,7 +367,7 @@ public final class ConnectionTracker {
       conn.gracefulCall = c;
       long data = c.nbls().stream().mapToLong(NblView::dataLength).sum();
       if (Seq.known(conn.streamNext)) {
-        conn.streamNext = Seq.add(conn.streamNext, data);
+        conn.streamNext = SeqNum.add(conn.streamNext, data);
         conn.gracefulFinSeq = conn.streamNext;
       }
     }
@@ -380,7 +381,7 @@ public final class ConnectionTracker {
       NblView n = nbls.get(i);
       TrackedSend s = new TrackedSend(n.id(), conn.name, n.dataLength(), chain, i, conn.streamNext);
       if (Seq.known(conn.streamNext)) {
-        conn.streamNext = Seq.add(conn.streamNext, n.dataLength());
+        conn.streamNext = SeqNum.add(conn.streamNext, n.dataLength());
       }
       sends = LazyCollections.put(sends, n.id(), s);
       out.add(s);
@@ -561,7 +562,7 @@ public final class ConnectionTracker {
     if (p.direction() == Direction.TO_PEER) {
       conn.highestSentSeqEnd = Seq.max(conn.highestSentSeqEnd, s.seqEnd());
       if (s.payloadLength() > 0) {
-        conn.highestSentDataEnd = Seq.max(conn.highestSentDataEnd, Seq.add(s.seq(), s.payloadLength()));
+        conn.highestSentDataEnd = Seq.max(conn.highestSentDataEnd, SeqNum.add(s.seq(), s.payloadLength()));
       }
       if (isTargetPacket(p) && s.has(TcpFlag.ACK)) {
         conn.highestTargetAck = Seq.max(conn.highestTargetAck, s.ack());

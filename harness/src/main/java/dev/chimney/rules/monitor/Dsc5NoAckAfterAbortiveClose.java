@@ -5,6 +5,7 @@ import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import java.util.Collections;
 import java.util.Map;
@@ -44,9 +45,9 @@ final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
       onAbortive(c);
     } else if (event instanceof Event.Packet p && ackLimit.containsKey(p.connection())) {
       long limit = ackLimit.get(p.connection());
-      if (p.direction() == Direction.TO_TARGET && Seq.lt(limit, p.segment().seqEnd())) {
+      if (p.direction() == Direction.TO_TARGET && SeqNum.lt(limit, p.segment().seqEnd())) {
         exercise();
-      } else if (tracker().isTargetPacket(p) && p.segment().has(TcpFlag.ACK) && Seq.lt(limit, p.segment().ack())) {
+      } else if (tracker().isTargetPacket(p) && p.segment().has(TcpFlag.ACK) && SeqNum.lt(limit, p.segment().ack())) {
         violation("no acknowledgment beyond " + limit + " after the abortive disconnect (event #"
             + request.get(p.connection()).seq() + ")", "ACK " + p.segment().ack(), p);
       }
@@ -64,7 +65,7 @@ final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
     }
     ackLimit = LazyCollections.put(ackLimit, conn.name, limit);
     request = LazyCollections.put(request, conn.name, c);
-    if (Seq.known(conn.highestPeerSeqEnd) && Seq.lt(limit, conn.highestPeerSeqEnd)) {
+    if (Seq.known(conn.highestPeerSeqEnd) && SeqNum.lt(limit, conn.highestPeerSeqEnd)) {
       exercise();
     }
   }

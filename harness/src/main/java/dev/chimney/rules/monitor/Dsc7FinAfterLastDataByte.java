@@ -5,6 +5,7 @@ import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.Collections;
@@ -59,19 +60,19 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
     if (expected == null || !tracker().isTargetPacket(p)) {
       return;
     }
-    if (s.payloadLength() > 0 && Seq.lt(expected, Seq.add(s.seq(), s.payloadLength()))) {
+    if (s.payloadLength() > 0 && SeqNum.lt(expected, SeqNum.add(s.seq(), s.payloadLength()))) {
       violation(name + ": no data past seq " + expected + ", where the FIN goes",
-          "data up to seq " + Seq.add(s.seq(), s.payloadLength()), p);
+          "data up to seq " + SeqNum.add(s.seq(), s.payloadLength()), p);
     }
     if (!s.has(TcpFlag.FIN) || awaitingFin.remove(name) == null) {
       return;
     }
-    long fin = Seq.add(s.seq(), s.payloadLength());
+    long fin = SeqNum.add(s.seq(), s.payloadLength());
     if (fin != expected) {
       violation(name + ": FIN at seq " + expected + ", one past the last data byte", "FIN at seq " + fin, p);
     }
     long sent = sentUpTo(tracker().connection(name));
-    if (!Seq.known(sent) || Seq.lt(sent, expected)) {
+    if (!Seq.known(sent) || SeqNum.lt(sent, expected)) {
       violation(name + ": every data byte up to seq " + expected + " sent before or with the FIN",
           "data sent only up to seq " + Seq.text(sent), p);
     }

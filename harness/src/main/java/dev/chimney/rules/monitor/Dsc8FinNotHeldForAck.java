@@ -4,6 +4,7 @@ import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import java.util.Collections;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class Dsc8FinNotHeldForAck extends MonitorBase {
         && c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       TrackedConnection conn = tracker().connection(c.connection());
       if (conn != null && Seq.known(conn.gracefulFinSeq)
-          && (!Seq.known(conn.highestPeerAck) || Seq.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
+          && (!Seq.known(conn.highestPeerAck) || SeqNum.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
         exercise();
         dataEnd = LazyCollections.put(dataEnd, conn.name, conn.gracefulFinSeq);
         request = LazyCollections.put(request, conn.name, c);
@@ -43,7 +44,7 @@ final class Dsc8FinNotHeldForAck extends MonitorBase {
       if (tracker().isTargetPacket(p) && p.segment().has(TcpFlag.FIN)) {
         dataEnd.remove(p.connection());
       } else if (p.direction() == Direction.TO_TARGET && p.segment().has(TcpFlag.ACK)
-          && Seq.le(dataEnd.get(p.connection()), p.segment().ack())) {
+          && SeqNum.le(dataEnd.get(p.connection()), p.segment().ack())) {
         violation("the FIN sent without waiting for the peer's ACK of the data (graceful disconnect event #"
             + request.get(p.connection()).seq() + ")",
             "the peer acknowledged all data up to " + p.segment().ack() + " before any FIN", p);

@@ -5,6 +5,7 @@ import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.Collections;
@@ -81,7 +82,7 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     if (s.payloadLength() > 0) {
       exercise();
       h.lastData = p;
-      h.dataEnd = Seq.max(h.dataEnd, Seq.add(s.seq(), s.payloadLength()));
+      h.dataEnd = Seq.max(h.dataEnd, SeqNum.add(s.seq(), s.payloadLength()));
     }
     if (s.has(TcpFlag.FIN) || s.has(TcpFlag.RST)) {
       h.closed = true;
@@ -95,12 +96,12 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
         return;
       }
       TrackedConnection conn = tracker().connection(name);
-      if (!Seq.known(conn.highestTargetAck) || Seq.lt(conn.highestTargetAck, h.dataEnd)) {
+      if (!Seq.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, h.dataEnd)) {
         violation(name + ": peer data after the target's FIN acknowledged up to " + h.dataEnd,
             "the target's highest ACK is " + Seq.text(conn.highestTargetAck), h.lastData);
       }
-      if (Seq.known(h.peerEndAtFin) && Seq.lt(h.peerEndAtFin, h.dataEnd)) {
-        long received = Seq.distance(h.peerEndAtFin, h.dataEnd);
+      if (Seq.known(h.peerEndAtFin) && SeqNum.lt(h.peerEndAtFin, h.dataEnd)) {
+        long received = SeqNum.distance(h.peerEndAtFin, h.dataEnd);
         long delivered = conn.delivered - h.deliveredAtFin;
         if (delivered < received) {
           violation(name + ": the " + received + " bytes the peer sent after the target's FIN handed to the host",

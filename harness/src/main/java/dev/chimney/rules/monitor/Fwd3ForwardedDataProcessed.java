@@ -4,6 +4,7 @@ import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
 
     /** One past the last forwarded byte. */
     long end() {
-      return Seq.add(ackBefore, bytes);
+      return SeqNum.add(ackBefore, bytes);
     }
   }
 
@@ -101,11 +102,11 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     TrackedConnection conn = tracker().connection(p.connection());
     for (Obligation o : obligations) {
       if (o.ackJudged || !Seq.known(o.ackBefore) || !o.connection.equals(p.connection())
-          || !Seq.lt(p.segment().seq(), o.end())) {
+          || !SeqNum.lt(p.segment().seq(), o.end())) {
         continue;
       }
       o.ackJudged = true;
-      if (!Seq.known(conn.highestTargetAck) || Seq.lt(conn.highestTargetAck, o.end())) {
+      if (!Seq.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, o.end())) {
         violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK "
             + o.end() + ") before the peer had to send them again", "highest ACK " + Seq.text(conn.highestTargetAck)
             + " when packet " + p.packetNumber() + " resent seq " + p.segment().seq(), o.call);
@@ -118,7 +119,7 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     List<TcpSegment> seen = wireData.getOrDefault(connection, List.of());
     for (int i = 0; i < seen.size(); i++) {
       TcpSegment s = seen.get(i);
-      if (s.payloadLength() == data && Seq.known(ack) && Seq.le(Seq.add(s.seq(), s.payloadLength()), ack)) {
+      if (s.payloadLength() == data && Seq.known(ack) && SeqNum.le(SeqNum.add(s.seq(), s.payloadLength()), ack)) {
         seen.remove(i);
         return true;
       }
@@ -131,10 +132,10 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     for (Obligation o : obligations) {
       TrackedConnection conn = tracker().connection(o.connection);
       if (Seq.known(o.ackBefore) && !o.ackJudged) {
-        long moved = Seq.known(conn.highestTargetAck) ? Seq.distance(o.ackBefore, conn.highestTargetAck) : 0;
-        if (!Seq.known(conn.highestTargetAck) || Seq.lt(conn.highestTargetAck, o.ackBefore) || moved < o.bytes) {
+        long moved = Seq.known(conn.highestTargetAck) ? SeqNum.distance(o.ackBefore, conn.highestTargetAck) : 0;
+        if (!Seq.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, o.ackBefore) || moved < o.bytes) {
           violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK past "
-              + Seq.add(o.ackBefore, o.bytes - 1) + ")", "highest ACK " + Seq.text(conn.highestTargetAck), o.call);
+              + SeqNum.add(o.ackBefore, o.bytes - 1) + ")", "highest ACK " + Seq.text(conn.highestTargetAck), o.call);
         }
       }
       long delivered = conn.delivered - o.deliveredBefore;

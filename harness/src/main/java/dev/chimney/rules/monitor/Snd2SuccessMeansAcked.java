@@ -2,6 +2,7 @@ package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
+import dev.chimney.wire.SeqNum;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ final class Snd2SuccessMeansAcked extends MonitorBase {
       }
       exercise();
       long acked = tracker().connection(s.connection).highestPeerAck;
-      if (!Seq.known(acked) || Seq.lt(acked, s.streamEnd())) {
+      if (!Seq.known(acked) || SeqNum.lt(acked, s.streamEnd())) {
         violation(s.connection + ": SUCCESS for " + s + " only once the peer acknowledged up to seq " + s.streamEnd(),
             "the peer had acknowledged up to " + (Seq.known(acked) ? "seq " + acked : "nothing"), event);
       }

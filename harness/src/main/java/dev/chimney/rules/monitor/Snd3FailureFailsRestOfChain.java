@@ -3,6 +3,7 @@ package dev.chimney.rules.monitor;
 import dev.chimney.host.Api;
 import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,15 +70,15 @@ final class Snd3FailureFailsRestOfChain extends MonitorBase {
 
   private void onData(Event.Packet p) {
     TcpSegment seg = p.segment();
-    long end = Seq.add(seg.seq(), seg.payloadLength());
+    long end = SeqNum.add(seg.seq(), seg.payloadLength());
     for (Map.Entry<Long, TrackedSend> e : mustFail.entrySet()) {
       TrackedSend later = tracker().send(e.getKey());
       if (!later.connection.equals(p.connection()) || !Seq.known(later.streamStart) || later.length == 0) {
         continue;
       }
       Long wire = wireAtFailure.get(e.getKey());
-      boolean overlaps = Seq.lt(seg.seq(), later.streamEnd()) && Seq.lt(later.streamStart, end);
-      boolean beyondWire = wire == null || Seq.lt(wire, end);
+      boolean overlaps = SeqNum.lt(seg.seq(), later.streamEnd()) && SeqNum.lt(later.streamStart, end);
+      boolean beyondWire = wire == null || SeqNum.lt(wire, end);
       if (overlaps && beyondWire) {
         violation(later.connection + ": none of " + later + "'s data sent after " + e.getValue() + " failed",
             "bytes " + seg.seq() + ".." + end + " sent", p);

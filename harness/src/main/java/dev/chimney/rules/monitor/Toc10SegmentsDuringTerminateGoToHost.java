@@ -5,6 +5,7 @@ import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.spi.OffloadStateType;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -74,7 +75,7 @@ final class Toc10SegmentsDuringTerminateGoToHost extends MonitorBase {
       notIndicated.computeIfAbsent(conn.name, k -> new ArrayDeque<>()).addLast(p);
     } else if (tracker().isTargetPacket(p) && p.segment().has(TcpFlag.ACK)) {
       Long limit = ackLimit.get(conn.name);
-      if (limit != null && Seq.lt(limit, p.segment().ack())) {
+      if (limit != null && SeqNum.lt(limit, p.segment().ack())) {
         violation(conn.name + ": no acknowledgment of segments arriving during the terminate (ACK at most " + limit + ")",
             "ACK " + p.segment().ack(), p);
       }

@@ -5,6 +5,7 @@ import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
+import dev.chimney.wire.SeqNum;
 import java.util.OptionalLong;
 
 /**
@@ -64,7 +65,7 @@ final class Toc3DelegatedStateMatchesWire extends MonitorBase {
     expect(conn, d, Field.RCV_NXT, rcvNxt, "the highest ACK the target sent", u);
     OptionalLong sndNxt = d.sndNxt();
     if (Seq.known(sndUna) && Seq.known(sndMax) && sndNxt.isPresent()
-        && !(Seq.le(sndUna, sndNxt.getAsLong()) && Seq.le(sndNxt.getAsLong(), sndMax))) {
+        && !(SeqNum.le(sndUna, sndNxt.getAsLong()) && SeqNum.le(sndNxt.getAsLong(), sndMax))) {
       violation(conn.name + ": SndNxt between SndUna " + sndUna + " and SndMax " + sndMax,
           "SndNxt " + sndNxt.getAsLong(), u);
     }

@@ -1,6 +1,7 @@
 package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Event;
+import dev.chimney.wire.SeqNum;
 
 /**
  * TOC-8: received data the target took off the wire and acknowledged is not lost on termination:
@@ -32,10 +33,10 @@ final class Toc8ReceivedDataNotLost extends MonitorBase {
       if (!Seq.known(rcvNxt) || !Seq.known(conn.targetAckThisOffload)) {
         continue;
       }
-      long acked = Seq.distance(rcvNxt, conn.targetAckThisOffload);
+      long acked = SeqNum.distance(rcvNxt, conn.targetAckThisOffload);
       // The peer's FIN takes one sequence number but is no data: an ACK past it (seqEnd) counts one less.
       long finEnd = conn.peerFinSeqEnd;
-      if (Seq.known(finEnd) && Seq.le(finEnd, conn.targetAckThisOffload) && Seq.lt(rcvNxt, finEnd)) {
+      if (Seq.known(finEnd) && SeqNum.le(finEnd, conn.targetAckThisOffload) && SeqNum.lt(rcvNxt, finEnd)) {
         acked--;
       }
       if (acked <= 0) {

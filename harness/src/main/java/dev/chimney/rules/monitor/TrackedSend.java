@@ -2,6 +2,7 @@ package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
+import dev.chimney.wire.SeqNum;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class TrackedSend {
 
   /** Sequence number one past its last byte, or {@link Seq#NONE} when unknown. */
   long streamEnd() {
-    return Seq.known(streamStart) ? Seq.add(streamStart, length) : Seq.NONE;
+    return Seq.known(streamStart) ? SeqNum.add(streamStart, length) : Seq.NONE;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.chimney.host.Event;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadStateType;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -107,7 +108,7 @@ final class Trm8FailoverKeepsStream extends MonitorBase {
 
     /** Records {@code data} at {@code seq}; returns the first sequence number whose byte differs from the one sent before, or -1. */
     long write(long seq, byte[] data) {
-      long offset = Seq.distance(base, seq);
+      long offset = SeqNum.distance(base, seq);
       if (offset > Integer.MAX_VALUE - data.length) {
         return -1; // before the first byte seen: a retransmission of data sent before the capture began
       }
@@ -119,7 +120,7 @@ final class Trm8FailoverKeepsStream extends MonitorBase {
       for (int i = 0; i < data.length; i++) {
         if (written.get(at + i)) {
           if (bytes[at + i] != data[i] && mismatch < 0) {
-            mismatch = Seq.add(base, at + i);
+            mismatch = SeqNum.add(base, at + i);
           }
         } else {
           bytes[at + i] = data[i];
@@ -132,7 +133,7 @@ final class Trm8FailoverKeepsStream extends MonitorBase {
     /** The sequence number of the first byte never sent before the last one sent, or -1. */
     long firstHole() {
       int hole = written.nextClearBit(0);
-      return hole < written.length() ? Seq.add(base, hole) : -1;
+      return hole < written.length() ? SeqNum.add(base, hole) : -1;
     }
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Sequence-number arithmetic modulo 2^32, and {@link Seq#NONE} for a number not known yet. */
+/** {@link Seq#NONE} for a number not known yet, and the later of two numbers across the wrap. */
 class SeqTest {
 
   @Test

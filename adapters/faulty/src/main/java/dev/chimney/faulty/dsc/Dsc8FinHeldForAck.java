@@ -5,6 +5,7 @@ import dev.chimney.faulty.Interposer;
 import dev.chimney.faulty.KnownConnection;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadBlockList;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ public final class Dsc8FinHeldForAck extends Fault {
       private boolean dataUnacknowledged(KnownConnection c, TcpSegment fin) {
         Long sent = c.sentEnd();
         return fin.payloadLength() > 0
-            || sent != null && (c.peerAck() == null || KnownConnection.before(c.peerAck(), sent));
+            || sent != null && (c.peerAck() == null || SeqNum.gt(sent, c.peerAck()));
       }
 
       @Override
@@ -53,7 +54,7 @@ public final class Dsc8FinHeldForAck extends Fault {
         super.receiveFromWire(ipPacket);
         heldFins.entrySet().removeIf(e -> {
           KnownConnection c = e.getKey();
-          boolean acked = c.peerAck() != null && !KnownConnection.before(c.peerAck(), e.getValue().seq());
+          boolean acked = c.peerAck() != null && !SeqNum.gt(e.getValue().seq(), c.peerAck());
           if (acked) {
             inject(e.getValue());
           }

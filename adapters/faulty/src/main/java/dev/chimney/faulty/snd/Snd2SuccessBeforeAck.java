@@ -8,6 +8,7 @@ import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.OffloadBlockList;
 import dev.chimney.spi.OffloadStateType;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,13 +47,13 @@ public class Snd2SuccessBeforeAck extends Fault {
         KnownConnection c = s == null ? null : connections.bySegment(s).orElse(null);
         Long sentBefore = c == null ? null : c.sentEnd();
         super.transmit(ipPacket);
-        boolean retransmission = sentBefore != null && s.payloadLength() > 0 && KnownConnection.before(s.seq(), sentBefore);
+        boolean retransmission = sentBefore != null && s.payloadLength() > 0 && SeqNum.gt(sentBefore, s.seq());
         if (c == null || s.payloadLength() == 0 || onRetransmissionOnly && !retransmission) {
           return;
         }
         List<NetBufferList> sent = new ArrayList<>();
         for (NetBufferList l : c.outstanding()) {
-          if (!early.contains(l) && !KnownConnection.before(c.sentEnd(), c.endOf(l))) {
+          if (!early.contains(l) && !SeqNum.gt(c.endOf(l), c.sentEnd())) {
             sent.add(l);
           }
         }

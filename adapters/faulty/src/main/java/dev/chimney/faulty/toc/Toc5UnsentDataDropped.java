@@ -2,9 +2,9 @@ package dev.chimney.faulty.toc;
 
 import dev.chimney.faulty.Fault;
 import dev.chimney.faulty.Interposer;
-import dev.chimney.faulty.KnownConnection;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.spi.OffloadBlockList;
+import dev.chimney.wire.SeqNum;
 
 /**
  * {@code faulty:TOC-5:partly-sent}: hands back only the send lists that reached the wire; those it
@@ -23,7 +23,7 @@ public final class Toc5UnsentDataDropped extends Fault {
         connections.forEachTcp(root, (node, c) -> {
           Long sent = c.sentEnd();
           node.setNetBufferListChain(chain(NetBufferList.toList(node.netBufferListChain()).stream()
-              .filter(l -> sent != null && KnownConnection.before(c.startOf(l), sent))
+              .filter(l -> sent != null && SeqNum.gt(sent, c.startOf(l)))
               .toList()));
         });
         super.terminateOffloadComplete(root);

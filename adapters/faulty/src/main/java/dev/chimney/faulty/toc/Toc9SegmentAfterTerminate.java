@@ -4,6 +4,7 @@ import dev.chimney.faulty.Fault;
 import dev.chimney.faulty.Interposer;
 import dev.chimney.faulty.KnownConnection;
 import dev.chimney.spi.OffloadBlockList;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public class Toc9SegmentAfterTerminate extends Fault {
         for (int i = lastData.size() - 1; i >= 0; i--) {
           TcpSegment s = lastData.get(i);
           if (c.carries(s)) {
-            return c.peerAck() == null || KnownConnection.before(c.peerAck(), s.seqEnd()) ? s : null;
+            return c.peerAck() == null || SeqNum.gt(s.seqEnd(), c.peerAck()) ? s : null;
           }
         }
         return null;
