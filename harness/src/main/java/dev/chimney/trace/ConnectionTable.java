@@ -72,17 +72,12 @@ final class ConnectionTable {
 
   /** Starts a connection whose "a" and "b" are the key's endpoints. */
   TraceConnection open(FlowKey key, IpAddress aAddress, int aPort, IpAddress bAddress, int bPort, long firstPacket) {
-    TraceConnection c = new TraceConnection(++named, key, text(aAddress, aPort), text(bAddress, bPort),
-        endpoint(aAddress, aPort), endpoint(bAddress, bPort));
+    TraceConnection c = new TraceConnection(++named, key, endpoint(aAddress, aPort), endpoint(bAddress, bPort));
     c.firstPacket = firstPacket;
     byKey.put(c);
     byName.put(c.name, c);
     maxLive = Math.max(maxLive, byKey.size());
     return c;
-  }
-
-  private static String text(IpAddress a, int port) {
-    return a.isIpv4() ? a + ":" + port : "[" + a + "]:" + port;
   }
 
   private static Endpoint endpoint(IpAddress a, int port) {

@@ -13,9 +13,6 @@ final class TraceConnection {
   /** The n of "TCPn". */
   final long number;
   final FlowKey key;
-  /** "a" and "b" of the key, as text for reports. */
-  final String aText;
-  final String bText;
   /** The segments' endpoints: Endpoint holds IPv4 only, so IPv6 connections carry a stand-in (see TraceJudge). */
   final Endpoint a;
   final Endpoint b;
@@ -54,12 +51,10 @@ final class TraceConnection {
   boolean abortiveRequested;
   boolean closedAndQueued;
 
-  TraceConnection(long number, FlowKey key, String aText, String bText, Endpoint a, Endpoint b) {
+  TraceConnection(long number, FlowKey key, Endpoint a, Endpoint b) {
     this.number = number;
     this.name = "TCP" + number;
     this.key = key;
-    this.aText = aText;
-    this.bText = bText;
     this.a = a;
     this.b = b;
   }
@@ -74,8 +69,13 @@ final class TraceConnection {
     return rstPacket > 0 || (finA && finB);
   }
 
-  /** "TCP1 192.0.2.1:40000 <> 198.51.100.1:80". */
-  String describe() {
-    return name + " " + aText + " <> " + bText;
+  /**
+   * Endpoint "a" (or "b") of the key as reports show it, "192.0.2.1:80" or "[2001:db8::1]:80": made
+   * when a report needs it, which is for few connections, rather than kept for each.
+   */
+  String text(boolean a) {
+    IpAddress address = a ? new IpAddress(key.aHigh(), key.aLow()) : new IpAddress(key.bHigh(), key.bLow());
+    int port = a ? key.ports() >>> 16 : key.ports() & 0xFFFF;
+    return address.isIpv4() ? address + ":" + port : "[" + address + "]:" + port;
   }
 }

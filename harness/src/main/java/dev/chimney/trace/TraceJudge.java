@@ -360,14 +360,13 @@ public final class TraceJudge {
   }
 
   private void observe(TraceConnection c, boolean fromA, long number, TcpSegment s) {
-    String from = fromA ? c.aText : c.bText;
     if (c.rstPacket > 0) {
       if (c.segmentsAfterRst++ == 0) {
         c.firstSegmentAfterRst = number;
       }
     }
     if (s.has(TcpFlag.RST)) {
-      observations.rst(new Observations.Rst(number, c.name, from, c.abortiveRequested));
+      observations.rst(new Observations.Rst(number, c.name, c.text(fromA), c.abortiveRequested));
       if (c.rstPacket == 0) {
         c.rstPacket = number;
       }
@@ -376,8 +375,8 @@ public final class TraceJudge {
     Long finSeq = fromA ? c.finSeqA : c.finSeqB;
     if (finSeq != null && s.payloadLength() > 0 && SeqNum.gt(dataEnd, finSeq)
         && !(fromA ? c.earlyFinReportedA : c.earlyFinReportedB)) {
-      observations.earlyFin(new Observations.EarlyFin(fromA ? c.finPacketA : c.finPacketB, number, c.name, from,
-          finSeq, dataEnd));
+      observations.earlyFin(new Observations.EarlyFin(fromA ? c.finPacketA : c.finPacketB, number, c.name,
+          c.text(fromA), finSeq, dataEnd));
       if (fromA) {
         c.earlyFinReportedA = true;
       } else {

@@ -20,7 +20,7 @@ class FlowIndexTest {
     IpAddress peer = IpAddress.parse("198.51.100." + (i % 250 + 1));
     IpAddress target = IpAddress.parse("192.0.2.1");
     FlowKey key = FlowKey.of(peer, 40_000 + i / 250, target, 80);
-    return new TraceConnection(i, key, "a", "b", null, null);
+    return new TraceConnection(i, key, null, null);
   }
 
   private static TraceConnection find(FlowIndex index, FlowKey k) {
