@@ -10,6 +10,7 @@ import dev.chimney.rules.RunRecord;
 import dev.chimney.rules.ScenarioResult;
 import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
+import dev.chimney.steps.Lifecycle;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +90,7 @@ final class CertifyCommand implements Callable<Integer> {
     Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, RemoteTargets.folderName(target))).toAbsolutePath().normalize();
     Path allureResults = outDir.resolve(ALLURE_RESULTS);
     Path junitXml = outDir.resolve(JUNIT_XML);
-    prepare(outDir, allureResults, junitXml);
+    prepare(outDir, allureResults, junitXml, outDir.resolve(Lifecycle.CAPTURES));
 
     System.setProperty(RunSettings.TARGET, target);
     System.setProperty(RunSettings.ADAPTER_PATH,
@@ -153,8 +154,10 @@ final class CertifyCommand implements Callable<Integer> {
   }
 
   /**
-   * Creates the output folder and empties the two result folders the run fills: Allure renders
-   * every result file it finds, so a previous run's would show up in this run's report.
+   * Creates the output folder and empties the result folders the run fills: Allure renders every
+   * result file it finds, so a previous run's would show up in this run's report, and the captures
+   * of scenarios a previous run numbered otherwise (or that no longer exist) would sit among this
+   * run's as if they belonged to it.
    */
   private static void prepare(Path outDir, Path... runFolders) {
     try {

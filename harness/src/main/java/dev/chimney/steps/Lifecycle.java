@@ -29,7 +29,8 @@ import org.opentest4j.TestAbortedException;
  * monitor found a violation even though every step passed.
  */
 public final class Lifecycle {
-  private static final String CAPTURES = "captures";
+  /** The folder of the run's output folder that holds each scenario's capture and event log. */
+  public static final String CAPTURES = "captures";
   private final World world;
   private ScenarioMonitors monitors;
   private String artifactBase;

@@ -11,6 +11,7 @@ import dev.chimney.report.AllureAttachments;
 import dev.chimney.report.RuleLabels;
 import dev.chimney.rules.RunRecord;
 import dev.chimney.rules.ScenarioResult;
+import dev.chimney.steps.Lifecycle;
 import io.cucumber.junit.platform.engine.Constants;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -70,6 +71,17 @@ class CertifyAllureResultsTest {
     System.setErr(savedErr);
     Allure.setLifecycle(savedAllure);
     System.setProperties(savedProperties);
+  }
+
+  @Test
+  void certifyReplacesThePreviousRunsCapturesInsteadOfAddingToThem() throws IOException {
+    Path captures = out.resolve(Lifecycle.CAPTURES);
+    Files.createDirectories(captures);
+    Path stale = Files.writeString(captures.resolve("023-a-scenario-numbered-otherwise-last-time.pcapng"), "old");
+    CliRun run = CliRun.run("certify", "--rules", RULE, "--out", out.toString());
+    try (Stream<Path> files = Files.list(captures)) {
+      assertThat(files.toList()).as(run.transcript()).isNotEmpty().doesNotContain(stale);
+    }
   }
 
   @Test
