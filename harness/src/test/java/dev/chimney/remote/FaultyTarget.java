@@ -1,6 +1,8 @@
 package dev.chimney.remote;
 
 import dev.chimney.spi.DisconnectFlags;
+import dev.chimney.spi.ForwardingOffloadHost;
+import dev.chimney.spi.ForwardingOffloadTarget;
 import dev.chimney.spi.NdisOffloadHandle;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.NetBuffer;
@@ -34,12 +36,11 @@ final class FaultyTarget {
   static final int FLOOD = 1_000_000;
 
   /** The host side the NIC is created with. */
-  static final class Host implements OffloadHost {
-    private final OffloadHost host;
+  static final class Host extends ForwardingOffloadHost {
     private final Fault fault;
 
     Host(OffloadHost host, Fault fault) {
-      this.host = host;
+      super(host);
       this.fault = fault;
     }
 
@@ -47,22 +48,22 @@ final class FaultyTarget {
     public void tcpOffloadDisconnectComplete(NetBufferList nbl) {
       switch (fault) {
         case COMPLETES_TWICE -> {
-          host.tcpOffloadDisconnectComplete(nbl);
-          host.tcpOffloadDisconnectComplete(nbl);
+          delegate().tcpOffloadDisconnectComplete(nbl);
+          delegate().tcpOffloadDisconnectComplete(nbl);
         }
-        case UNKNOWN_NBL -> host.tcpOffloadDisconnectComplete(new NetBufferList(FOREIGN_NBL_ID, NetBuffer.empty(0)));
-        default -> host.tcpOffloadDisconnectComplete(nbl);
+        case UNKNOWN_NBL -> delegate().tcpOffloadDisconnectComplete(new NetBufferList(FOREIGN_NBL_ID, NetBuffer.empty(0)));
+        default -> delegate().tcpOffloadDisconnectComplete(nbl);
       }
     }
 
     @Override
     public void terminateOffloadComplete(OffloadBlockList root) {
-      host.terminateOffloadComplete(root);
+      delegate().terminateOffloadComplete(root);
       if (fault == Fault.UPCALL_AFTER_TERMINATE) {
         for (OffloadBlockList n : root.walk()) {
           if (n.stateType() == OffloadStateType.TCP) {
             NdisOffloadHandle h = n.ndisOffloadHandle();
-            Thread t = new Thread(() -> host.tcpOffloadEvent(h, TcpOffloadEvent.INDICATE_DISCONNECT, null),
+            Thread t = new Thread(() -> delegate().tcpOffloadEvent(h, TcpOffloadEvent.INDICATE_DISCONNECT, null),
                 "faulty-target-own-thread");
             t.start();
             join(t);
@@ -78,56 +79,15 @@ final class FaultyTarget {
         Thread.currentThread().interrupt();
       }
     }
-
-    @Override
-    public void initiateOffloadComplete(OffloadBlockList root) {
-      host.initiateOffloadComplete(root);
-    }
-
-    @Override
-    public void tcpOffloadSendComplete(NetBufferList chain) {
-      host.tcpOffloadSendComplete(chain);
-    }
-
-    @Override
-    public void tcpOffloadReceiveComplete(NetBufferList chain) {
-      host.tcpOffloadReceiveComplete(chain);
-    }
-
-    @Override
-    public int tcpOffloadReceiveIndicate(NdisOffloadHandle connection, NetBufferList nbl, NdisStatus status) {
-      return host.tcpOffloadReceiveIndicate(connection, nbl, status);
-    }
-
-    @Override
-    public void tcpOffloadForwardComplete(NetBufferList chain) {
-      host.tcpOffloadForwardComplete(chain);
-    }
-
-    @Override
-    public void tcpOffloadEvent(NdisOffloadHandle connection, TcpOffloadEvent event, TcpUploadReason reason) {
-      host.tcpOffloadEvent(connection, event, reason);
-    }
-
-    @Override
-    public void indicateStatus(NdisStatus statusCode) {
-      host.indicateStatus(statusCode);
-    }
-
-    @Override
-    public void indicateReceiveNetBufferLists(byte[] ipPacket) {
-      host.indicateReceiveNetBufferLists(ipPacket);
-    }
   }
 
   /** The handlers: the NIC's, but for the disconnect. */
-  static final class Target implements OffloadTarget {
-    private final OffloadTarget nic;
+  static final class Target extends ForwardingOffloadTarget {
     private final OffloadHost host;
     private final Fault fault;
 
     Target(OffloadTarget nic, OffloadHost host, Fault fault) {
-      this.nic = nic;
+      super(nic);
       this.host = host;
       this.fault = fault;
     }
@@ -140,7 +100,7 @@ final class FaultyTarget {
           return NdisStatus.PENDING;
         }
         case FORBIDDEN_STATUS -> {
-          nic.tcpOffloadDisconnect(context, nbl, flags);
+          delegate().tcpOffloadDisconnect(context, nbl, flags);
           return NdisStatus.SUCCESS;
         }
         case PROCESS_EXITS -> Runtime.getRuntime().halt(EXIT_CODE);
@@ -153,7 +113,7 @@ final class FaultyTarget {
         }
         default -> { }
       }
-      return nic.tcpOffloadDisconnect(context, nbl, flags);
+      return delegate().tcpOffloadDisconnect(context, nbl, flags);
     }
 
     /** Writes past the server, straight onto the process's standard output, which carries the protocol. */
@@ -165,61 +125,6 @@ final class FaultyTarget {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    @Override
-    public NdisStatus initiateOffload(OffloadBlockList root) {
-      return nic.initiateOffload(root);
-    }
-
-    @Override
-    public NdisStatus terminateOffload(OffloadBlockList root) {
-      return nic.terminateOffload(root);
-    }
-
-    @Override
-    public NdisStatus tcpOffloadSend(Object context, NetBufferList chain) {
-      return nic.tcpOffloadSend(context, chain);
-    }
-
-    @Override
-    public NdisStatus tcpOffloadReceive(Object context, NetBufferList chain) {
-      return nic.tcpOffloadReceive(context, chain);
-    }
-
-    @Override
-    public void tcpOffloadReceiveReturn(NetBufferList chain) {
-      nic.tcpOffloadReceiveReturn(chain);
-    }
-
-    @Override
-    public NdisStatus tcpOffloadForward(Object context, NetBufferList chain) {
-      return nic.tcpOffloadForward(context, chain);
-    }
-
-    @Override
-    public void sendNetBufferLists(byte[] ipPacket) {
-      nic.sendNetBufferLists(ipPacket);
-    }
-
-    @Override
-    public void receiveFromWire(byte[] ipPacket) {
-      nic.receiveFromWire(ipPacket);
-    }
-
-    @Override
-    public void requestUploadAll() {
-      nic.requestUploadAll();
-    }
-
-    @Override
-    public void requestRetrieve(Object context) {
-      nic.requestRetrieve(context);
-    }
-
-    @Override
-    public void close() {
-      nic.close();
     }
   }
 }
