@@ -8,6 +8,7 @@ import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadStateType;
 import dev.chimney.spi.TcpDelegatedState;
+import dev.chimney.wire.SeqNum;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,18 +99,18 @@ final class HostEvents {
   List<Event> offload(TraceConnection c, long timeNanos) {
     c.offloaded = true;
     boolean a = Boolean.TRUE.equals(c.targetIsA);
-    Long sent = (a ? c.seqEndA : c.seqEndB).orNull();
-    Long peerAck = (a ? c.ackB : c.ackA).orNull();
-    Long received = (a ? c.seqEndB : c.seqEndA).orNull();
+    long sent = a ? c.seqEndA : c.seqEndB;
+    long peerAck = a ? c.ackB : c.ackA;
+    long received = a ? c.seqEndB : c.seqEndA;
     TcpDelegatedState d = new TcpDelegatedState();
-    if (sent != null) {
+    if (SeqNum.known(sent)) {
       d.set(TcpDelegatedState.Field.SND_NXT, sent).set(TcpDelegatedState.Field.SND_MAX, sent);
     }
-    Long una = peerAck != null ? peerAck : sent;
-    if (una != null) {
+    long una = SeqNum.known(peerAck) ? peerAck : sent;
+    if (SeqNum.known(una)) {
       d.set(TcpDelegatedState.Field.SND_UNA, una);
     }
-    if (received != null) {
+    if (SeqNum.known(received)) {
       d.set(TcpDelegatedState.Field.RCV_NXT, received);
     }
     List<BlockView> tree = List.of(tcpBlock(c.name, NdisStatus.SUCCESS, d));

@@ -1,6 +1,7 @@
 package dev.chimney.trace;
 
 import dev.chimney.wire.Endpoint;
+import dev.chimney.wire.SeqNum;
 
 /**
  * What the trace judge keeps about one live connection of a capture: its name, which side is the
@@ -26,11 +27,11 @@ final class TraceConnection {
   boolean explicitOffload;
   boolean synA;
   boolean synB;
-  /** Highest sequence end and highest ACK each side sent. */
-  final HighestSeq seqEndA = new HighestSeq();
-  final HighestSeq seqEndB = new HighestSeq();
-  final HighestSeq ackA = new HighestSeq();
-  final HighestSeq ackB = new HighestSeq();
+  /** Highest sequence end and highest ACK each side sent, {@link SeqNum#NONE} before the first. */
+  long seqEndA = SeqNum.NONE;
+  long seqEndB = SeqNum.NONE;
+  long ackA = SeqNum.NONE;
+  long ackB = SeqNum.NONE;
   /** The target's FIN was seen; from then on its new ACKs stand for deliveries to the host. */
   boolean targetFinSent;
   Long targetAckAfterFin;

@@ -346,15 +346,15 @@ public final class TraceJudge {
     long end = s.seqEnd();
     if (fromA) {
       c.synA |= s.has(TcpFlag.SYN);
-      c.seqEndA.advance(end);
+      c.seqEndA = SeqNum.highest(c.seqEndA, end);
       if (s.has(TcpFlag.ACK)) {
-        c.ackA.advance(s.ack());
+        c.ackA = SeqNum.highest(c.ackA, s.ack());
       }
     } else {
       c.synB |= s.has(TcpFlag.SYN);
-      c.seqEndB.advance(end);
+      c.seqEndB = SeqNum.highest(c.seqEndB, end);
       if (s.has(TcpFlag.ACK)) {
-        c.ackB.advance(s.ack());
+        c.ackB = SeqNum.highest(c.ackB, s.ack());
       }
     }
   }

@@ -61,4 +61,21 @@ public final class SeqNum {
   public static long max(long a, long b) {
     return gt(a, b) ? a : b;
   }
+
+  /**
+   * No sequence number (yet): outside 0 to 2^32 - 1, so never a real one. A field that may not know
+   * its number yet holds it rather than a boxed {@code Long}: such fields are updated on nearly
+   * every packet, and a box each time was most of what their owners allocated.
+   */
+  public static final long NONE = -1;
+
+  /** True unless {@code seq} is {@link #NONE}. */
+  public static boolean known(long seq) {
+    return seq != NONE;
+  }
+
+  /** The highest so far once {@code candidate} is seen: {@code candidate} when {@code highest} is {@link #NONE}. */
+  public static long highest(long highest, long candidate) {
+    return highest == NONE ? candidate : max(highest, candidate);
+  }
 }

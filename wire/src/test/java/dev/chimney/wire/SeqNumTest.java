@@ -120,4 +120,19 @@ class SeqNumTest {
         Arbitraries.longs().between(0, TOP),
         Arbitraries.of(0L, 1L, HALF - 1, HALF, HALF + 1, TOP - 1, TOP));
   }
+
+  @Test
+  void theHighestOfNoneIsTheCandidate() {
+    assertThat(SeqNum.highest(SeqNum.NONE, 0)).isEqualTo(0);
+    assertThat(SeqNum.highest(SeqNum.NONE, 0xFFFF_FFFFL)).isEqualTo(0xFFFF_FFFFL);
+    assertThat(SeqNum.known(SeqNum.highest(SeqNum.NONE, 0))).isTrue();
+    assertThat(SeqNum.known(SeqNum.NONE)).isFalse();
+  }
+
+  @Test
+  void theHighestIsTheLaterAcrossTheWrap() {
+    assertThat(SeqNum.highest(0xFFFF_FFF0L, 0x10)).isEqualTo(0x10);
+    assertThat(SeqNum.highest(0x10, 0xFFFF_FFF0L)).isEqualTo(0x10);
+    assertThat(SeqNum.highest(5, 5)).isEqualTo(5);
+  }
 }

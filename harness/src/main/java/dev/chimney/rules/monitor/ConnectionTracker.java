@@ -366,7 +366,7 @@ public final class ConnectionTracker {
     } else if (c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       conn.gracefulCall = c;
       long data = c.nbls().stream().mapToLong(NblView::dataLength).sum();
-      if (Seq.known(conn.streamNext)) {
+      if (SeqNum.known(conn.streamNext)) {
         conn.streamNext = SeqNum.add(conn.streamNext, data);
         conn.gracefulFinSeq = conn.streamNext;
       }
@@ -380,7 +380,7 @@ public final class ConnectionTracker {
     for (int i = 0; i < nbls.size(); i++) {
       NblView n = nbls.get(i);
       TrackedSend s = new TrackedSend(n.id(), conn.name, n.dataLength(), chain, i, conn.streamNext);
-      if (Seq.known(conn.streamNext)) {
+      if (SeqNum.known(conn.streamNext)) {
         conn.streamNext = SeqNum.add(conn.streamNext, n.dataLength());
       }
       sends = LazyCollections.put(sends, n.id(), s);
@@ -560,22 +560,22 @@ public final class ConnectionTracker {
       return;
     }
     if (p.direction() == Direction.TO_PEER) {
-      conn.highestSentSeqEnd = Seq.max(conn.highestSentSeqEnd, s.seqEnd());
+      conn.highestSentSeqEnd = SeqNum.highest(conn.highestSentSeqEnd, s.seqEnd());
       if (s.payloadLength() > 0) {
-        conn.highestSentDataEnd = Seq.max(conn.highestSentDataEnd, SeqNum.add(s.seq(), s.payloadLength()));
+        conn.highestSentDataEnd = SeqNum.highest(conn.highestSentDataEnd, SeqNum.add(s.seq(), s.payloadLength()));
       }
       if (isTargetPacket(p) && s.has(TcpFlag.ACK)) {
-        conn.highestTargetAck = Seq.max(conn.highestTargetAck, s.ack());
-        conn.targetAckThisOffload = Seq.max(conn.targetAckThisOffload, s.ack());
+        conn.highestTargetAck = SeqNum.highest(conn.highestTargetAck, s.ack());
+        conn.targetAckThisOffload = SeqNum.highest(conn.targetAckThisOffload, s.ack());
       }
     } else {
       if (s.has(TcpFlag.ACK)) {
-        conn.highestPeerAck = Seq.max(conn.highestPeerAck, s.ack());
+        conn.highestPeerAck = SeqNum.highest(conn.highestPeerAck, s.ack());
       }
       if (s.seqLength() > 0) {
-        conn.highestPeerSeqEnd = Seq.max(conn.highestPeerSeqEnd, s.seqEnd());
+        conn.highestPeerSeqEnd = SeqNum.highest(conn.highestPeerSeqEnd, s.seqEnd());
       }
-      if (s.has(TcpFlag.FIN) && !Seq.known(conn.peerFinSeqEnd)) {
+      if (s.has(TcpFlag.FIN) && !SeqNum.known(conn.peerFinSeqEnd)) {
         conn.peerFinSeqEnd = s.seqEnd();
       }
       if (s.has(TcpFlag.RST)) {

@@ -59,13 +59,13 @@ final class Dsc5NoAckAfterAbortiveClose extends MonitorBase {
     if (conn == null) {
       return;
     }
-    long limit = Seq.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
-    if (!Seq.known(limit)) {
+    long limit = SeqNum.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
+    if (!SeqNum.known(limit)) {
       return;
     }
     ackLimit = LazyCollections.put(ackLimit, conn.name, limit);
     request = LazyCollections.put(request, conn.name, c);
-    if (Seq.known(conn.highestPeerSeqEnd) && SeqNum.lt(limit, conn.highestPeerSeqEnd)) {
+    if (SeqNum.known(conn.highestPeerSeqEnd) && SeqNum.lt(limit, conn.highestPeerSeqEnd)) {
       exercise();
     }
   }

@@ -43,7 +43,7 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
     } else if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       TrackedConnection conn = tracker().connection(c.connection());
-      if (conn != null && Seq.known(conn.gracefulFinSeq)) {
+      if (conn != null && SeqNum.known(conn.gracefulFinSeq)) {
         exercise();
         awaitingFin = LazyCollections.putOrdered(awaitingFin, conn.name, c);
         finSeq = LazyCollections.put(finSeq, conn.name, conn.gracefulFinSeq);
@@ -72,7 +72,7 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
       violation(name + ": FIN at seq " + expected + ", one past the last data byte", "FIN at seq " + fin, p);
     }
     long sent = sentUpTo(tracker().connection(name));
-    if (!Seq.known(sent) || SeqNum.lt(sent, expected)) {
+    if (!SeqNum.known(sent) || SeqNum.lt(sent, expected)) {
       violation(name + ": every data byte up to seq " + expected + " sent before or with the FIN",
           "data sent only up to seq " + Seq.text(sent), p);
     }
@@ -81,8 +81,8 @@ final class Dsc7FinAfterLastDataByte extends MonitorBase {
   /** The end of the data on the wire: the later of the data segments seen and the delegated SndNxt. */
   private static long sentUpTo(TrackedConnection conn) {
     long sent = conn.highestSentDataEnd;
-    if (Seq.known(conn.sndNxtAtInitiate)) {
-      sent = Seq.max(sent, conn.sndNxtAtInitiate);
+    if (SeqNum.known(conn.sndNxtAtInitiate)) {
+      sent = SeqNum.highest(sent, conn.sndNxtAtInitiate);
     }
     return sent;
   }

@@ -34,8 +34,8 @@ final class Dsc8FinNotHeldForAck extends MonitorBase {
     if (event instanceof Event.Call c && c.api() == Api.TCP_OFFLOAD_DISCONNECT
         && c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
       TrackedConnection conn = tracker().connection(c.connection());
-      if (conn != null && Seq.known(conn.gracefulFinSeq)
-          && (!Seq.known(conn.highestPeerAck) || SeqNum.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
+      if (conn != null && SeqNum.known(conn.gracefulFinSeq)
+          && (!SeqNum.known(conn.highestPeerAck) || SeqNum.lt(conn.highestPeerAck, conn.gracefulFinSeq))) {
         exercise();
         dataEnd = LazyCollections.put(dataEnd, conn.name, conn.gracefulFinSeq);
         request = LazyCollections.put(request, conn.name, c);

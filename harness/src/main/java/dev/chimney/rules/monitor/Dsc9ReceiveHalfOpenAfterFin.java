@@ -34,7 +34,7 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     final long peerEndAtFin;
     boolean closed;
     Event.Packet lastData;
-    long dataEnd = Seq.NONE;
+    long dataEnd = SeqNum.NONE;
 
     HalfOpen(long deliveredAtFin, long peerEndAtFin) {
       this.deliveredAtFin = deliveredAtFin;
@@ -71,7 +71,7 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     TcpSegment s = p.segment();
     TrackedConnection conn = tracker().connection(p.connection());
     if (tracker().isTargetPacket(p) && s.has(TcpFlag.FIN) && !open.containsKey(conn.name)) {
-      long peerEnd = Seq.known(conn.highestPeerSeqEnd) ? conn.highestPeerSeqEnd : conn.rcvNxtAtInitiate;
+      long peerEnd = SeqNum.known(conn.highestPeerSeqEnd) ? conn.highestPeerSeqEnd : conn.rcvNxtAtInitiate;
       open = LazyCollections.putOrdered(open, conn.name, new HalfOpen(conn.delivered, peerEnd));
       return;
     }
@@ -82,7 +82,7 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
     if (s.payloadLength() > 0) {
       exercise();
       h.lastData = p;
-      h.dataEnd = Seq.max(h.dataEnd, SeqNum.add(s.seq(), s.payloadLength()));
+      h.dataEnd = SeqNum.highest(h.dataEnd, SeqNum.add(s.seq(), s.payloadLength()));
     }
     if (s.has(TcpFlag.FIN) || s.has(TcpFlag.RST)) {
       h.closed = true;
@@ -92,15 +92,15 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
   @Override
   public void finish() {
     open.forEach((name, h) -> {
-      if (!Seq.known(h.dataEnd)) {
+      if (!SeqNum.known(h.dataEnd)) {
         return;
       }
       TrackedConnection conn = tracker().connection(name);
-      if (!Seq.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, h.dataEnd)) {
+      if (!SeqNum.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, h.dataEnd)) {
         violation(name + ": peer data after the target's FIN acknowledged up to " + h.dataEnd,
             "the target's highest ACK is " + Seq.text(conn.highestTargetAck), h.lastData);
       }
-      if (Seq.known(h.peerEndAtFin) && SeqNum.lt(h.peerEndAtFin, h.dataEnd)) {
+      if (SeqNum.known(h.peerEndAtFin) && SeqNum.lt(h.peerEndAtFin, h.dataEnd)) {
         long received = SeqNum.distance(h.peerEndAtFin, h.dataEnd);
         long delivered = conn.delivered - h.deliveredAtFin;
         if (delivered < received) {

@@ -79,7 +79,7 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     if (conn == null) {
       return;
     }
-    long ackBefore = Seq.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
+    long ackBefore = SeqNum.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
     long bytes = 0;
     for (NblView n : c.nbls()) {
       long data = ForwardedSegments.payload(List.of(n));
@@ -101,12 +101,12 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
   private void judgeResentData(Event.Packet p) {
     TrackedConnection conn = tracker().connection(p.connection());
     for (Obligation o : obligations) {
-      if (o.ackJudged || !Seq.known(o.ackBefore) || !o.connection.equals(p.connection())
+      if (o.ackJudged || !SeqNum.known(o.ackBefore) || !o.connection.equals(p.connection())
           || !SeqNum.lt(p.segment().seq(), o.end())) {
         continue;
       }
       o.ackJudged = true;
-      if (!Seq.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, o.end())) {
+      if (!SeqNum.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, o.end())) {
         violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK "
             + o.end() + ") before the peer had to send them again", "highest ACK " + Seq.text(conn.highestTargetAck)
             + " when packet " + p.packetNumber() + " resent seq " + p.segment().seq(), o.call);
@@ -119,7 +119,7 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     List<TcpSegment> seen = wireData.getOrDefault(connection, List.of());
     for (int i = 0; i < seen.size(); i++) {
       TcpSegment s = seen.get(i);
-      if (s.payloadLength() == data && Seq.known(ack) && SeqNum.le(SeqNum.add(s.seq(), s.payloadLength()), ack)) {
+      if (s.payloadLength() == data && SeqNum.known(ack) && SeqNum.le(SeqNum.add(s.seq(), s.payloadLength()), ack)) {
         seen.remove(i);
         return true;
       }
@@ -131,9 +131,9 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
   public void finish() {
     for (Obligation o : obligations) {
       TrackedConnection conn = tracker().connection(o.connection);
-      if (Seq.known(o.ackBefore) && !o.ackJudged) {
-        long moved = Seq.known(conn.highestTargetAck) ? SeqNum.distance(o.ackBefore, conn.highestTargetAck) : 0;
-        if (!Seq.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, o.ackBefore) || moved < o.bytes) {
+      if (SeqNum.known(o.ackBefore) && !o.ackJudged) {
+        long moved = SeqNum.known(conn.highestTargetAck) ? SeqNum.distance(o.ackBefore, conn.highestTargetAck) : 0;
+        if (!SeqNum.known(conn.highestTargetAck) || SeqNum.lt(conn.highestTargetAck, o.ackBefore) || moved < o.bytes) {
           violation(o.connection + ": the " + o.bytes + " forwarded data bytes acknowledged on the wire (ACK past "
               + SeqNum.add(o.ackBefore, o.bytes - 1) + ")", "highest ACK " + Seq.text(conn.highestTargetAck), o.call);
         }

@@ -29,14 +29,14 @@ final class Snd2SuccessMeansAcked extends MonitorBase {
     for (int i = 0; i < completions.size(); i++) {
       ConnectionTracker.SendCompletion done = completions.get(i);
       TrackedSend s = done.send();
-      if (s == null || done.repeated() || done.nbl().status() != NdisStatus.SUCCESS || !Seq.known(s.streamEnd())) {
+      if (s == null || done.repeated() || done.nbl().status() != NdisStatus.SUCCESS || !SeqNum.known(s.streamEnd())) {
         continue;
       }
       exercise();
       long acked = tracker().connection(s.connection).highestPeerAck;
-      if (!Seq.known(acked) || SeqNum.lt(acked, s.streamEnd())) {
+      if (!SeqNum.known(acked) || SeqNum.lt(acked, s.streamEnd())) {
         violation(s.connection + ": SUCCESS for " + s + " only once the peer acknowledged up to seq " + s.streamEnd(),
-            "the peer had acknowledged up to " + (Seq.known(acked) ? "seq " + acked : "nothing"), event);
+            "the peer had acknowledged up to " + (SeqNum.known(acked) ? "seq " + acked : "nothing"), event);
       }
     }
   }

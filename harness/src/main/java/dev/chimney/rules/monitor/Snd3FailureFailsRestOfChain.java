@@ -61,7 +61,7 @@ final class Snd3FailureFailsRestOfChain extends MonitorBase {
       if (later != null && !mustFail.containsKey(id)) {
         exercise();
         mustFail.put(id, failed);
-        if (Seq.known(wire)) {
+        if (SeqNum.known(wire)) {
           wireAtFailure.put(id, wire);
         }
       }
@@ -73,7 +73,7 @@ final class Snd3FailureFailsRestOfChain extends MonitorBase {
     long end = SeqNum.add(seg.seq(), seg.payloadLength());
     for (Map.Entry<Long, TrackedSend> e : mustFail.entrySet()) {
       TrackedSend later = tracker().send(e.getKey());
-      if (!later.connection.equals(p.connection()) || !Seq.known(later.streamStart) || later.length == 0) {
+      if (!later.connection.equals(p.connection()) || !SeqNum.known(later.streamStart) || later.length == 0) {
         continue;
       }
       Long wire = wireAtFailure.get(e.getKey());

@@ -46,10 +46,10 @@ final class Toc10SegmentsDuringTerminateGoToHost extends MonitorBase {
         TrackedConnection conn = tracker().connection(b.name());
         if (b.type() == OffloadStateType.TCP && conn != null) {
           long limit = conn.highestTargetAck;
-          if (Seq.known(conn.peerSeqEndAtTerminate)) {
-            limit = Seq.max(limit, conn.peerSeqEndAtTerminate);
+          if (SeqNum.known(conn.peerSeqEndAtTerminate)) {
+            limit = SeqNum.highest(limit, conn.peerSeqEndAtTerminate);
           }
-          if (Seq.known(limit)) {
+          if (SeqNum.known(limit)) {
             ackLimit.put(b.name(), limit);
           }
         }

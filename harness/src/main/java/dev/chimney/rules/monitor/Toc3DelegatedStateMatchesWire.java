@@ -57,14 +57,14 @@ final class Toc3DelegatedStateMatchesWire extends MonitorBase {
 
   private void judge(TrackedConnection conn, TcpDelegatedState d, Event.Upcall u) {
     long sndUna = later(conn.sndUnaAtInitiate, conn.peerAckAtTerminate);
-    long sndMax = later(Seq.known(conn.sndMaxAtInitiate) ? conn.sndMaxAtInitiate : conn.sndNxtAtInitiate,
+    long sndMax = later(SeqNum.known(conn.sndMaxAtInitiate) ? conn.sndMaxAtInitiate : conn.sndNxtAtInitiate,
         conn.highestSentSeqEnd);
-    long rcvNxt = Seq.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
+    long rcvNxt = SeqNum.known(conn.targetAckThisOffload) ? conn.targetAckThisOffload : conn.rcvNxtAtInitiate;
     expect(conn, d, Field.SND_UNA, sndUna, "the highest ACK received from the peer", u);
     expect(conn, d, Field.SND_MAX, sndMax, "one past the highest sequence number sent", u);
     expect(conn, d, Field.RCV_NXT, rcvNxt, "the highest ACK the target sent", u);
     OptionalLong sndNxt = d.sndNxt();
-    if (Seq.known(sndUna) && Seq.known(sndMax) && sndNxt.isPresent()
+    if (SeqNum.known(sndUna) && SeqNum.known(sndMax) && sndNxt.isPresent()
         && !(SeqNum.le(sndUna, sndNxt.getAsLong()) && SeqNum.le(sndNxt.getAsLong(), sndMax))) {
       violation(conn.name + ": SndNxt between SndUna " + sndUna + " and SndMax " + sndMax,
           "SndNxt " + sndNxt.getAsLong(), u);
@@ -73,12 +73,12 @@ final class Toc3DelegatedStateMatchesWire extends MonitorBase {
 
   /** The later of the value given at initiate and the wire's, either {@link Seq#NONE} when unknown. */
   private static long later(long given, long wire) {
-    return Seq.known(given) ? Seq.max(wire, given) : wire;
+    return SeqNum.known(given) ? SeqNum.highest(wire, given) : wire;
   }
 
   private void expect(TrackedConnection conn, TcpDelegatedState d, Field field, long expected, String meaning,
       Event.Upcall u) {
-    if (!Seq.known(expected)) {
+    if (!SeqNum.known(expected)) {
       return;
     }
     OptionalLong actual = d.get(field);

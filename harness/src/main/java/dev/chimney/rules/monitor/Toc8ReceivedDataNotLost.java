@@ -30,13 +30,13 @@ final class Toc8ReceivedDataNotLost extends MonitorBase {
     for (ConnectionTracker.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
       TrackedConnection conn = t.connection();
       long rcvNxt = conn.rcvNxtAtInitiate;
-      if (!Seq.known(rcvNxt) || !Seq.known(conn.targetAckThisOffload)) {
+      if (!SeqNum.known(rcvNxt) || !SeqNum.known(conn.targetAckThisOffload)) {
         continue;
       }
       long acked = SeqNum.distance(rcvNxt, conn.targetAckThisOffload);
       // The peer's FIN takes one sequence number but is no data: an ACK past it (seqEnd) counts one less.
       long finEnd = conn.peerFinSeqEnd;
-      if (Seq.known(finEnd) && SeqNum.le(finEnd, conn.targetAckThisOffload) && SeqNum.lt(rcvNxt, finEnd)) {
+      if (SeqNum.known(finEnd) && SeqNum.le(finEnd, conn.targetAckThisOffload) && SeqNum.lt(rcvNxt, finEnd)) {
         acked--;
       }
       if (acked <= 0) {

@@ -4,6 +4,7 @@ import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
 import dev.chimney.spi.TcpDelegatedState;
+import dev.chimney.wire.SeqNum;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,12 +30,12 @@ final class TrackedConnection {
   /** The lists handed over in the NetBufferListChain of this offload's initiate, or null when it was NULL. */
   List<NblView> initiateChain;
   /** The delegated SndUna, SndNxt, SndMax and RcvNxt the host handed over at this offload's initiate. */
-  long sndUnaAtInitiate = Seq.NONE;
-  long sndNxtAtInitiate = Seq.NONE;
-  long sndMaxAtInitiate = Seq.NONE;
-  long rcvNxtAtInitiate = Seq.NONE;
+  long sndUnaAtInitiate = SeqNum.NONE;
+  long sndNxtAtInitiate = SeqNum.NONE;
+  long sndMaxAtInitiate = SeqNum.NONE;
+  long rcvNxtAtInitiate = SeqNum.NONE;
   /** Sequence number where the next byte the host hands over goes (see {@link TrackedSend#streamStart}). */
-  long streamNext = Seq.NONE;
+  long streamNext = SeqNum.NONE;
   /**
    * Sends handed over and not completed, in delivery order. Sized as it fills: most connections
    * check-trace judges never have one.
@@ -43,33 +44,33 @@ final class TrackedConnection {
   Event.Call abortiveCall;
   Event.Call gracefulCall;
   /** Sequence number the graceful FIN must carry: one past the disconnect's data. */
-  long gracefulFinSeq = Seq.NONE;
+  long gracefulFinSeq = SeqNum.NONE;
   /** Sends outstanding when the disconnect was requested. */
   List<TrackedSend> outstandingAtDisconnect = List.of();
   Event.Upcall disconnectCompletion;
   Event.Upcall failedDisconnect;
   /** The target's highest ACK this offload. */
-  long targetAckThisOffload = Seq.NONE;
+  long targetAckThisOffload = SeqNum.NONE;
   int retrieveRequests;
   Event.Upcall abortIndication;
   /** The peer's highest sequence end when the terminate was called. */
-  long peerSeqEndAtTerminate = Seq.NONE;
+  long peerSeqEndAtTerminate = SeqNum.NONE;
   /** The peer's highest ACK when the terminate was called: later segments are the host's to process. */
-  long peerAckAtTerminate = Seq.NONE;
+  long peerAckAtTerminate = SeqNum.NONE;
   /** Bytes handed to the host this offload: receive completions, receive indications, buffered data. */
   long deliveredThisOffload;
 
   // ---- wire, whole life
-  long highestPeerAck = Seq.NONE;
+  long highestPeerAck = SeqNum.NONE;
   /** The highest sequence end of any segment towards the peer, whoever sent it (SndMax on the wire). */
-  long highestSentSeqEnd = Seq.NONE;
+  long highestSentSeqEnd = SeqNum.NONE;
   /** The highest end of the data (seq plus payload) of any segment towards the peer, whoever sent it. */
-  long highestSentDataEnd = Seq.NONE;
-  long highestTargetAck = Seq.NONE;
+  long highestSentDataEnd = SeqNum.NONE;
+  long highestTargetAck = SeqNum.NONE;
   /** The highest sequence end of the peer's segments (data, SYN or FIN). */
-  long highestPeerSeqEnd = Seq.NONE;
+  long highestPeerSeqEnd = SeqNum.NONE;
   /** The sequence end of the peer's first FIN. */
-  long peerFinSeqEnd = Seq.NONE;
+  long peerFinSeqEnd = SeqNum.NONE;
   /** Whether the peer sent an RST. */
   boolean peerReset;
   long delivered;
@@ -84,23 +85,23 @@ final class TrackedConnection {
     phase = Phase.OFFLOADING;
     initiateChain = block.chain();
     TcpDelegatedState d = block.delegated();
-    sndUnaAtInitiate = d == null ? Seq.NONE : d.sndUna().orElse(Seq.NONE);
-    sndNxtAtInitiate = d == null ? Seq.NONE : d.sndNxt().orElse(Seq.NONE);
-    sndMaxAtInitiate = d == null ? Seq.NONE : d.sndMax().orElse(Seq.NONE);
-    rcvNxtAtInitiate = d == null ? Seq.NONE : d.rcvNxt().orElse(Seq.NONE);
-    streamNext = Seq.known(sndUnaAtInitiate) ? sndUnaAtInitiate : sndNxtAtInitiate;
+    sndUnaAtInitiate = d == null ? SeqNum.NONE : d.sndUna().orElse(SeqNum.NONE);
+    sndNxtAtInitiate = d == null ? SeqNum.NONE : d.sndNxt().orElse(SeqNum.NONE);
+    sndMaxAtInitiate = d == null ? SeqNum.NONE : d.sndMax().orElse(SeqNum.NONE);
+    rcvNxtAtInitiate = d == null ? SeqNum.NONE : d.rcvNxt().orElse(SeqNum.NONE);
+    streamNext = SeqNum.known(sndUnaAtInitiate) ? sndUnaAtInitiate : sndNxtAtInitiate;
     outstanding.clear();
     abortiveCall = null;
     gracefulCall = null;
-    gracefulFinSeq = Seq.NONE;
+    gracefulFinSeq = SeqNum.NONE;
     outstandingAtDisconnect = List.of();
     disconnectCompletion = null;
     failedDisconnect = null;
-    targetAckThisOffload = Seq.NONE;
+    targetAckThisOffload = SeqNum.NONE;
     retrieveRequests = 0;
     abortIndication = null;
-    peerSeqEndAtTerminate = Seq.NONE;
-    peerAckAtTerminate = Seq.NONE;
+    peerSeqEndAtTerminate = SeqNum.NONE;
+    peerAckAtTerminate = SeqNum.NONE;
     deliveredThisOffload = 0;
   }
 
@@ -109,8 +110,8 @@ final class TrackedConnection {
    * unacknowledged data from SndUna on, and anything sent later goes after the delegated SndNxt.
    */
   void afterInitiateChain() {
-    if (Seq.known(streamNext) && Seq.known(sndNxtAtInitiate)) {
-      streamNext = Seq.max(streamNext, sndNxtAtInitiate);
+    if (SeqNum.known(streamNext) && SeqNum.known(sndNxtAtInitiate)) {
+      streamNext = SeqNum.highest(streamNext, sndNxtAtInitiate);
     }
   }
 

@@ -38,7 +38,7 @@ final class TrackedSend {
 
   /** Sequence number one past its last byte, or {@link Seq#NONE} when unknown. */
   long streamEnd() {
-    return Seq.known(streamStart) ? SeqNum.add(streamStart, length) : Seq.NONE;
+    return SeqNum.known(streamStart) ? SeqNum.add(streamStart, length) : SeqNum.NONE;
   }
 
   @Override

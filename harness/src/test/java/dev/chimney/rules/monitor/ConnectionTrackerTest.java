@@ -14,6 +14,7 @@ import dev.chimney.host.NblView;
 import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.OffloadStateType;
 import dev.chimney.wire.Direction;
+import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpOptions;
 import dev.chimney.wire.TcpSegment;
@@ -113,9 +114,9 @@ class ConnectionTrackerTest {
   void sequenceNumbersAreUnknownUntilTheWireShowsThem() {
     packet(Direction.TO_PEER, "TCP1", 0xFFFF_FFF0L, 0, TcpFlag.SYN.bit(), 0);
     TrackedConnection conn = tracker.connection("TCP1");
-    assertThat(conn.highestPeerAck).isEqualTo(Seq.NONE);
-    assertThat(conn.highestTargetAck).isEqualTo(Seq.NONE);
-    assertThat(conn.highestSentDataEnd).isEqualTo(Seq.NONE);
+    assertThat(conn.highestPeerAck).isEqualTo(SeqNum.NONE);
+    assertThat(conn.highestTargetAck).isEqualTo(SeqNum.NONE);
+    assertThat(conn.highestSentDataEnd).isEqualTo(SeqNum.NONE);
 
     packet(Direction.TO_PEER, "TCP1", 0xFFFF_FFF1L, 5001, TcpFlag.ACK.bit(), 32);
     packet(Direction.TO_TARGET, "TCP1", 5001, 0x11, TcpFlag.ACK.bit(), 0);
@@ -123,6 +124,6 @@ class ConnectionTrackerTest {
     assertThat(conn.highestSentSeqEnd).isEqualTo(0x11);
     assertThat(conn.highestTargetAck).isEqualTo(5001);
     assertThat(conn.highestPeerAck).isEqualTo(0x11);
-    assertThat(conn.peerFinSeqEnd).isEqualTo(Seq.NONE);
+    assertThat(conn.peerFinSeqEnd).isEqualTo(SeqNum.NONE);
   }
 }
