@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chimney replay MANIFEST [--target NAME] [--timing fast|recorded] [--format text|json] [--out
+ * {@code chimney replay MANIFEST [--target NAME] [--connection TCPn] [--timing fast|recorded] [--format text|json] [--out
  * DIR]}: drives a live target with the peer's side of a recorded trace, judges it by the rule
  * monitors and compares its segments with the recorded target's. Exit 0 when no rule FAILs and
  * nothing differs that counts, 1 otherwise, 2 for an unusable manifest, capture or option.
@@ -60,6 +60,11 @@ final class ReplayCommand implements Callable<Integer> {
       description = "The live target: a name (see list-targets), process:COMMAND or tcp:HOST:PORT. Default: ${DEFAULT-VALUE}.")
   private String target;
 
+  @Option(names = "--connection", paramLabel = "TCPn", defaultValue = RecordedTraceReader.FIRST_CONNECTION,
+      description = "The connection of the capture to replay, named as check-trace names them (TCP1, TCP2... in order"
+          + " of first sight). Default: ${DEFAULT-VALUE}.")
+  private String connection;
+
   @Option(names = "--timing", paramLabel = "fast|recorded", defaultValue = "fast",
       description = "fast: each peer segment once the target's answers before it came; recorded: at the recorded"
           + " spacing. Default: ${DEFAULT-VALUE}.")
@@ -86,7 +91,7 @@ final class ReplayCommand implements Callable<Integer> {
     RecordedTrace trace;
     try {
       TraceManifest manifest = new ManifestReader(catalogue).read(manifestFile);
-      trace = RecordedTraceReader.read(manifest);
+      trace = RecordedTraceReader.read(manifest, connectionName());
     } catch (ManifestException | CaptureFormatException | ReplayInputException e) {
       throw new UserError(e.getMessage());
     } catch (IOException e) {
@@ -107,5 +112,13 @@ final class ReplayCommand implements Callable<Integer> {
       ReplayText.write(report, console);
     }
     return report.passed() ? ExitCodes.CERTIFIED : ExitCodes.NOT_CERTIFIED;
+  }
+
+  private String connectionName() {
+    if (!connection.matches("TCP[1-9][0-9]{0,17}")) {
+      throw new UserError("--connection " + connection + ": not a connection name (TCP1, TCP2... as check-trace"
+          + " names them)");
+    }
+    return connection;
   }
 }

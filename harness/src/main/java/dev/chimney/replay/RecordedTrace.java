@@ -5,7 +5,7 @@ import dev.chimney.trace.TraceManifest;
 import java.util.List;
 
 /**
- * What {@link RecordedTraceReader} read for a replay: the first connection's segments, the host
+ * What {@link RecordedTraceReader} read for a replay: one connection's segments, the host
  * actions placed among them, and the initial sequence numbers both sides used. Immutable.
  *
  * @param manifest the manifest it came from
@@ -14,11 +14,12 @@ import java.util.List;
  *     (one past the last packet means after it); timed ones already placed by number
  * @param targetIsn the target's initial sequence number (its SYN's, or one before its first segment's)
  * @param peerIsn the peer's initial sequence number, likewise
- * @param otherConnections how many further connections the capture holds (not replayed)
+ * @param connection the connection's name in the capture ("TCP1", as check-trace names it)
+ * @param otherConnections how many other connections the capture holds (not replayed)
  * @param lastPacket the capture's last packet number
  */
 public record RecordedTrace(TraceManifest manifest, List<RecordedPacket> packets, List<HostAction> actions,
-    long targetIsn, long peerIsn, int otherConnections, long lastPacket) {
+    long targetIsn, long peerIsn, String connection, int otherConnections, long lastPacket) {
   public RecordedTrace {
     packets = List.copyOf(packets);
     actions = List.copyOf(actions);

@@ -2,6 +2,7 @@ package dev.chimney.replay;
 
 import dev.chimney.trace.ActionKind;
 import dev.chimney.trace.CommentActions;
+import dev.chimney.trace.ConnectionNames;
 import dev.chimney.trace.HostAction;
 import dev.chimney.trace.ManifestException;
 import dev.chimney.trace.TraceManifest;
@@ -13,20 +14,18 @@ import dev.chimney.wire.capture.CaptureRecord;
 import dev.chimney.wire.capture.TcpPacketDecoder;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Reads a manifest's capture for {@link ReplayDriver}: the first TCP connection's segments (replay
- * drives one connection), which side sent each (the manifest's {@code target:}, else the pcapng
- * direction flags chimney writes), and the host actions (the manifest's, else those in chimney's
- * packet comments). Unlike {@code check-trace}, it holds the connection in memory: a replayed trace
+ * Reads a manifest's capture for {@link ReplayDriver}: one TCP connection's segments (replay drives
+ * one connection, by default the first; named as check-trace names them), which side sent each (the
+ * manifest's {@code target:}, else the pcapng direction flags chimney writes), and the host actions
+ * on it (the manifest's, else those in chimney's packet comments). Unlike {@code check-trace}, it holds the connection in memory: a replayed trace
  * is one short conversation. Stateless; any thread.
  */
 public final class RecordedTraceReader {
-  /** The connection replayed: check-trace's name for the first connection in a capture. */
-  public static final String REPLAYED_CONNECTION = "TCP1";
+  /** The connection replayed unless another is named: check-trace's name for the first in a capture. */
+  public static final String FIRST_CONNECTION = "TCP1";
 
   private RecordedTraceReader() {}
 
@@ -35,19 +34,18 @@ public final class RecordedTraceReader {
       int payloadLength) {}
 
   /**
-   * Reads {@code manifest}'s capture.
+   * Reads connection {@code connection} ("TCP2", as check-trace names it) of {@code manifest}'s capture.
    *
-   * @throws ReplayInputException when it holds no TCP connection, or nothing says which side is the target
+   * @throws ReplayInputException when it holds no such connection, or nothing says which side is the target
    * @throws ManifestException when an action lies past the end of the capture
    * @throws CaptureFormatException when the capture cannot be read at all
    * @throws IOException when the file cannot be read
    */
-  public static RecordedTrace read(TraceManifest manifest)
+  public static RecordedTrace read(TraceManifest manifest, String connection)
       throws IOException, CaptureFormatException, ManifestException, ReplayInputException {
     List<Raw> raws = new ArrayList<>();
     List<HostAction> commented = new ArrayList<>();
-    Set<List<Object>> others = new HashSet<>();
-    List<Object> flow = null;
+    ConnectionNames names = new ConnectionNames();
     long first = Long.MIN_VALUE;
     long last = 0;
     List<long[]> packetTimes = new ArrayList<>();
@@ -62,11 +60,7 @@ public final class RecordedTraceReader {
         if (decoder.decode(r) != TcpPacketDecoder.Outcome.TCP) {
           continue;
         }
-        List<Object> key = flowKey(decoder);
-        if (flow == null) {
-          flow = key;
-        } else if (!flow.equals(key)) {
-          others.add(key);
+        if (!names.name(decoder, r.number(), r.timestampNanos() - first).equals(connection)) {
           continue;
         }
         boolean fromTarget = fromTarget(manifest, decoder, r);
@@ -74,7 +68,7 @@ public final class RecordedTraceReader {
             decoder.flags(), decoder.window(), decoder.payloadLength()));
         if (manifest.actions().isEmpty()) {
           for (String comment : r.comments()) {
-            for (CommentActions.Parsed p : CommentActions.parse(comment, r.number(), REPLAYED_CONNECTION)) {
+            for (CommentActions.Parsed p : CommentActions.parse(comment, r.number(), connection)) {
               commented.add(p.action());
             }
           }
@@ -82,13 +76,15 @@ public final class RecordedTraceReader {
       }
     }
     if (raws.isEmpty()) {
-      throw new ReplayInputException(manifest.capture() + ": no TCP connection to replay");
+      throw new ReplayInputException(manifest.capture() + ": no connection " + connection + " to replay (the capture has "
+          + (names.count() == 0 ? "no TCP connection" : names.count() == 1 ? "one, TCP1" : names.count()
+          + ", TCP1 to TCP" + names.count()) + ")");
     }
     List<HostAction> actions = manifest.actions().isEmpty() ? commented : placed(manifest, packetTimes, last);
     List<RecordedPacket> packets = classify(raws);
     return new RecordedTrace(manifest, packets, actions.stream()
-        .filter(a -> a.connection().equals(REPLAYED_CONNECTION)).toList(),
-        isn(packets, true), isn(packets, false), others.size(), last);
+        .filter(a -> a.connection().equals(connection)).toList(),
+        isn(packets, true), isn(packets, false), connection, (int) names.count() - 1, last);
   }
 
   private static boolean fromTarget(TraceManifest manifest, TcpPacketDecoder d, CaptureRecord r)
@@ -101,13 +97,6 @@ public final class RecordedTraceReader {
           + " of " + manifest.capture().getFileName() + " has no direction flag: which side is the target is unknown");
     }
     return r.direction() == CaptureRecord.DIRECTION_OUTBOUND;
-  }
-
-  /** The connection's endpoints, in either order. */
-  private static List<Object> flowKey(TcpPacketDecoder d) {
-    String a = d.sourceHigh() + "/" + d.sourceLow() + ":" + d.sourcePort();
-    String b = d.destinationHigh() + "/" + d.destinationLow() + ":" + d.destinationPort();
-    return a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
   }
 
   /** The manifest's actions, each timed one placed before the first packet captured at or after its time. */

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param trace the trace's name
  * @param manifest the manifest file
+ * @param connection the capture's connection replayed ("TCP1", as check-trace names it)
  * @param target the live target's name
  * @param timing how the peer's segments were paced
  * @param rules one result per catalogue rule, as the monitors judged the live run
@@ -22,7 +23,7 @@ import java.util.List;
  * @param capture the live capture (host events as packet comments)
  * @param reportFiles the certification.json and certification.md written
  */
-public record ReplayReport(String trace, Path manifest, String target, Timing timing, List<RuleResult> rules,
+public record ReplayReport(String trace, Path manifest, String connection, String target, Timing timing, List<RuleResult> rules,
     List<Difference> differences, List<AllowedDifference> allowed, List<String> problems, int recordedTargetSegments,
     int liveTargetSegments, int peerSegmentsSent, Path capture, List<Path> reportFiles) {
   public ReplayReport {

@@ -56,7 +56,7 @@ public final class Replayer {
         List.of(scenario));
     // No Allure results come from a replay: the page is not generated, the JSON and Markdown are.
     WrittenReports written = Reports.writeAll(certification, outDir, null);
-    return new ReplayReport(trace.name(), trace.manifest().file(), targetName, timing, certification.rules(),
+    return new ReplayReport(trace.name(), trace.manifest().file(), trace.connection(), targetName, timing, certification.rules(),
         differences, allowed, live.problems(), trace.targetSegments().size(), live.targetSegments().size(),
         live.peerSegmentsSent(), live.capture(), List.of(written.json(), written.markdown()));
   }

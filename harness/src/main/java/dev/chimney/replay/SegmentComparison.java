@@ -104,8 +104,8 @@ public final class SegmentComparison {
           + " issued by the replay; the monitors judge the live ones"));
     }
     if (trace.otherConnections() > 0) {
-      out.add(new AllowedDifference("other connections", trace.otherConnections() + " further connection(s) in the"
-          + " capture are not replayed: replay drives the first one"));
+      out.add(new AllowedDifference("other connections", trace.otherConnections() + " other connection(s) in the"
+          + " capture are not replayed: replay drives one, " + trace.connection() + " (--connection names another)"));
     }
     return out;
   }

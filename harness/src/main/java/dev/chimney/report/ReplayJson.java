@@ -29,7 +29,7 @@ public final class ReplayJson {
   }
 
   static Document document(ReplayReport r) {
-    return new Document(r.passed(), r.trace(), r.manifest().toString(), r.target(), r.timing().name(),
+    return new Document(r.passed(), r.trace(), r.manifest().toString(), r.connection(), r.target(), r.timing().name(),
         r.rules().stream().map(CertificationJson::rule).toList(),
         r.differences().stream().map(d -> new DifferenceEntry(d.packet(), d.live(), d.field(), d.expected(),
             d.actual(), d.message())).toList(),
@@ -38,7 +38,7 @@ public final class ReplayJson {
   }
 
   /** The whole document; {@code passed} and {@code rules} first. */
-  record Document(boolean passed, String trace, String manifest, String target, String timing,
+  record Document(boolean passed, String trace, String manifest, String connection, String target, String timing,
       List<CertificationJson.RuleEntry> rules, List<DifferenceEntry> differences, List<AllowedDifference> allowed,
       List<String> problems, int recordedTargetSegments, int liveTargetSegments, int peerSegmentsSent, String capture,
       List<String> reports) {}

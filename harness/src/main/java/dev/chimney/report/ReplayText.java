@@ -18,7 +18,8 @@ public final class ReplayText {
 
   /** Prints {@code r} to {@code out}. */
   public static void write(ReplayReport r, PrintWriter out) {
-    out.printf("replay:      %s (%s) against %s, timing %s%n", r.trace(), r.manifest(), r.target(), r.timing());
+    out.printf("replay:      %s (%s), connection %s, against %s, timing %s%n", r.trace(), r.manifest(),
+        r.connection(), r.target(), r.timing());
     out.printf("segments:    %d peer segments re-sent; target: %d recorded, %d live after the handshake%n",
         r.peerSegmentsSent(), r.recordedTargetSegments(), r.liveTargetSegments());
     out.println();

@@ -9,8 +9,9 @@
  * dev.chimney.trace.DecodingReader} reads and decodes, the {@link dev.chimney.trace.TraceJudge}
  * names connections and places the host actions, and {@link dev.chimney.trace.JudgeShards} runs each
  * connection's monitors on the worker that owns it, so the verdicts are those one thread would
- * give. Verdicts
- * use the certification's model ({@link dev.chimney.rules.RuleResult}); what a capture cannot show
- * (API-only rules) is NOT_APPLICABLE with the reason, never PASS.
+ * give. Verdicts use the certification's model ({@link dev.chimney.rules.RuleResult}); what a
+ * capture cannot show (API-only rules) is NOT_APPLICABLE with the reason, never PASS. {@link
+ * dev.chimney.trace.ConnectionNames} gives other readers of a capture ({@code replay}) the same
+ * connection names.
  */
 package dev.chimney.trace;

@@ -58,6 +58,10 @@ class ReplayCommandTest {
         "--timing");
     assertUserError(CliRun.run("replay", TRACES.resolve("linux/graceful.yaml").toString(), "--timeout", "nap=5"),
         "unknown timeout 'nap'");
+    assertUserError(CliRun.run("replay", TRACES.resolve("linux/graceful.yaml").toString(), "--connection", "2"),
+        "--connection 2: not a connection name");
+    assertUserError(CliRun.run("replay", TRACES.resolve("linux/graceful.yaml").toString(), "--connection", "TCP2",
+        "--out", out.toString()), "no connection TCP2 to replay (the capture has one, TCP1)");
   }
 
   @Test

@@ -16,7 +16,8 @@ final class ReplayTraces {
 
   /** Replays {@code trace} ("linux/graceful") against {@code target}, writing into {@code out}. */
   static ReplayReport replay(String trace, String target, Timing timing, Path out) throws Exception {
-    RecordedTrace recorded = RecordedTraceReader.read(new ManifestReader(CATALOGUE).read(TRACES.resolve(trace + ".yaml")));
+    RecordedTrace recorded = RecordedTraceReader.read(new ManifestReader(CATALOGUE).read(TRACES.resolve(trace + ".yaml")),
+        RecordedTraceReader.FIRST_CONNECTION);
     return new Replayer(CATALOGUE, Timeouts.DEFAULTS)
         .replay(recorded, TargetRegistry.discover(List.of()).get(target), target, timing, out);
   }

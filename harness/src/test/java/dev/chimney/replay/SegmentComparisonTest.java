@@ -132,7 +132,7 @@ class SegmentComparisonTest {
   private RecordedTrace trace() {
     TraceManifest manifest = new TraceManifest(Path.of("hand-made.yaml"), Path.of("hand-made.pcap"), "", null, null,
         List.of(), Map.of(), Map.of(), false);
-    return new RecordedTrace(manifest, recorded, List.of(), TARGET_ISN, PEER_ISN, 0, 10);
+    return new RecordedTrace(manifest, recorded, List.of(), TARGET_ISN, PEER_ISN, "TCP1", 0, 10);
   }
 
   private ReplayDriver.LiveRun liveRun() {
