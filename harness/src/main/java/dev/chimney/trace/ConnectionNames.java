@@ -8,8 +8,8 @@ import dev.chimney.wire.capture.TcpPacketDecoder;
  * first sight, a four-tuple used again after its connection was retired getting a new name), for
  * readers that pick one connection out of a capture by the name a report gave it ({@code replay
  * --connection}). It keeps the same {@link ConnectionTable} as the trace judge and tells it the same
- * facts in the same order: the segment seen, an RST or both FINs closing the connection, and
- * retirement by capture time after each segment. Not thread-safe.
+ * facts in the same order: retirement by capture time before each segment, the segment seen, and
+ * an RST or both FINs closing the connection. Not thread-safe.
  */
 public final class ConnectionNames {
   private final ConnectionTable table = new ConnectionTable(retired -> {});
@@ -26,6 +26,7 @@ public final class ConnectionNames {
     long dstLow = decoder.destinationLow();
     int sp = decoder.sourcePort();
     int dp = decoder.destinationPort();
+    table.expire(timeNanos);
     boolean fromA = FlowKey.sourceFirst(srcHigh, srcLow, sp, dstHigh, dstLow, dp);
     TraceConnection c = fromA ? table.get(srcHigh, srcLow, dstHigh, dstLow, FlowKey.ports(sp, dp))
         : table.get(dstHigh, dstLow, srcHigh, srcLow, FlowKey.ports(dp, sp));
@@ -50,7 +51,6 @@ public final class ConnectionNames {
     if (c.closed()) {
       table.closing(c);
     }
-    table.expire(timeNanos);
     return c.name;
   }
 

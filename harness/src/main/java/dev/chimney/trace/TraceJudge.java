@@ -196,6 +196,8 @@ public final class TraceJudge {
     long dstLow = b.destinationLows[i];
     int sp = b.sourcePorts[i];
     int dp = b.destinationPorts[i];
+    // Retire what is due first: a four-tuple used again after its connection's linger is a new connection.
+    table.expire(time);
     boolean fromA = FlowKey.sourceFirst(srcHigh, srcLow, sp, dstHigh, dstLow, dp);
     TraceConnection c = fromA ? table.get(srcHigh, srcLow, dstHigh, dstLow, FlowKey.ports(sp, dp))
         : table.get(dstHigh, dstLow, srcHigh, srcLow, FlowKey.ports(dp, sp));
@@ -339,7 +341,6 @@ public final class TraceJudge {
     if (c.closed()) {
       table.closing(c);
     }
-    table.expire(time);
   }
 
   private static void updateWire(TraceConnection c, boolean fromA, TcpSegment s) {

@@ -23,8 +23,8 @@ class ConnectionNamesTest {
 
   @Test
   void namesAgreeWithCheckTraceOnAReusedFourTuple() throws Exception {
-    // The abortive recording (one RST) three times, on one four-tuple: at 16 s its first use has
-    // been closed longer than the linger and another connection's segment retired it, so the
+    // The abortive recording (one RST) three times on one four-tuple, another connection between
+    // the first two: at 16 s the first use has been closed longer than the linger, so the
     // four-tuple names a new connection; at 17 s the second use still lingers and keeps its name.
     Path capture = JoinedCaptures.join(dir.resolve("reused.pcap"), List.of(
         new JoinedCaptures.Part(LINUX.resolve("abortive.pcap"), 0),
@@ -32,6 +32,24 @@ class ConnectionNamesTest {
         new JoinedCaptures.Part(LINUX.resolve("abortive.pcap"), 16 * SECOND),
         new JoinedCaptures.Part(LINUX.resolve("abortive.pcap"), 17 * SECOND)));
 
+    assertThat(namesOfRsts(capture, 3)).containsExactly("TCP1", "TCP3", "TCP3");
+  }
+
+  @Test
+  void aFourTupleUsedAgainAfterTheLingerIsANewConnectionWithNothingBetween() throws Exception {
+    // No other segment comes between the uses: the first is retired by the second's own time.
+    Path capture = JoinedCaptures.join(dir.resolve("again.pcap"), List.of(
+        new JoinedCaptures.Part(LINUX.resolve("abortive.pcap"), 0),
+        new JoinedCaptures.Part(LINUX.resolve("abortive.pcap"), 20 * SECOND)));
+
+    assertThat(namesOfRsts(capture, 2)).containsExactly("TCP1", "TCP2");
+  }
+
+  /**
+   * The connection names check-trace's report gives the capture's RSTs, after checking that {@link
+   * ConnectionNames} gives the same ones and counts {@code connections} as the report does.
+   */
+  private static List<String> namesOfRsts(Path capture, long connections) throws Exception {
     TraceReport report = new TraceJudge(RuleCatalogue.load(), capture, null).judge();
     Map<Long, String> judged = new TreeMap<>();
     report.observations().rsts().forEach(r -> judged.put(r.packet(), r.connection()));
@@ -50,9 +68,8 @@ class ConnectionNamesTest {
         }
       }
     }
-
-    assertThat(judged.values()).containsExactly("TCP1", "TCP3", "TCP3");
-    assertThat(named).isEqualTo(judged);
-    assertThat(names.count()).isEqualTo(report.connections()).isEqualTo(3);
+    assertThat(named).as("replay's names against check-trace's").isEqualTo(judged);
+    assertThat(names.count()).isEqualTo(report.connections()).isEqualTo(connections);
+    return List.copyOf(judged.values());
   }
 }
