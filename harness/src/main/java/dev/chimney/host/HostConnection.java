@@ -18,7 +18,8 @@ import java.util.function.Function;
  * received on it through every path (posted receives, receive indications, buffered data handed
  * back on terminate, the host's own TCP).
  *
- * <p>Read it on the host thread (the thread running the clock); {@link HostStack} alone changes it.
+ * <p>Read it on the host thread (the thread running the clock); {@link HostStack} and its parts alone
+ * change it.
  */
 public final class HostConnection {
   private final String name;

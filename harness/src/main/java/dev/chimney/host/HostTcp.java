@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * duplicate ACK. It never sends a RST or a FIN: the harness's own segments must never be mistaken
  * for the target's (DSC-3).
  *
- * <p>Runs on the host thread: segments arrive from {@link HostStack}'s ordinary receive path, timers
- * on the run's clock.
+ * <p>Runs on the host thread: segments arrive from the host's {@link OrdinaryPath}, timers on the
+ * run's clock.
  */
 final class HostTcp {
   /** The MSS the host announces in its SYN. */
