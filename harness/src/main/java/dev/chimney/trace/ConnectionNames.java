@@ -20,22 +20,11 @@ public final class ConnectionNames {
    * @param timeNanos the segment's capture time, after the capture's first packet
    */
   public String name(TcpPacketDecoder decoder, long number, long timeNanos) {
-    long srcHigh = decoder.sourceHigh();
-    long srcLow = decoder.sourceLow();
-    long dstHigh = decoder.destinationHigh();
-    long dstLow = decoder.destinationLow();
-    int sp = decoder.sourcePort();
-    int dp = decoder.destinationPort();
     table.expire(timeNanos);
-    boolean fromA = FlowKey.sourceFirst(srcHigh, srcLow, sp, dstHigh, dstLow, dp);
-    TraceConnection c = fromA ? table.get(srcHigh, srcLow, dstHigh, dstLow, FlowKey.ports(sp, dp))
-        : table.get(dstHigh, dstLow, srcHigh, srcLow, FlowKey.ports(dp, sp));
-    if (c == null) {
-      IpAddress src = new IpAddress(srcHigh, srcLow);
-      IpAddress dst = new IpAddress(dstHigh, dstLow);
-      FlowKey key = FlowKey.of(src, sp, dst, dp);
-      c = fromA ? table.open(key, src, sp, dst, dp, number) : table.open(key, dst, dp, src, sp, number);
-    }
+    boolean fromA = FlowKey.sourceFirst(decoder.sourceHigh(), decoder.sourceLow(), decoder.sourcePort(),
+        decoder.destinationHigh(), decoder.destinationLow(), decoder.destinationPort());
+    TraceConnection c = table.connectionOf(decoder.sourceHigh(), decoder.sourceLow(), decoder.sourcePort(),
+        decoder.destinationHigh(), decoder.destinationLow(), decoder.destinationPort(), fromA, number);
     table.seen(c, timeNanos);
     int flags = decoder.flags();
     if ((flags & TcpFlag.RST.bit()) != 0 && c.rstPacket == 0) {

@@ -60,9 +60,24 @@ final class ConnectionTable {
     this.retire = retire;
   }
 
-  /** The live connection with this four-tuple ("a" first, see {@link FlowKey}), or null. */
-  TraceConnection get(long aHigh, long aLow, long bHigh, long bLow, int ports) {
-    return byKey.get(aHigh, aLow, bHigh, bLow, ports);
+  /**
+   * The live connection of a segment from the source to the destination, started (named) by this
+   * segment when there is none.
+   *
+   * @param fromA whether the source is the key's "a" ({@link FlowKey#sourceFirst})
+   * @param number the segment's packet number: a connection it starts has this {@code firstPacket}
+   */
+  TraceConnection connectionOf(long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort,
+      boolean fromA, long number) {
+    TraceConnection c = fromA ? byKey.get(srcHigh, srcLow, dstHigh, dstLow, FlowKey.ports(srcPort, dstPort))
+        : byKey.get(dstHigh, dstLow, srcHigh, srcLow, FlowKey.ports(dstPort, srcPort));
+    if (c == null) {
+      IpAddress src = new IpAddress(srcHigh, srcLow);
+      IpAddress dst = new IpAddress(dstHigh, dstLow);
+      FlowKey key = FlowKey.of(src, srcPort, dst, dstPort);
+      c = fromA ? open(key, src, srcPort, dst, dstPort, number) : open(key, dst, dstPort, src, srcPort, number);
+    }
+    return c;
   }
 
   /** The live connection with this name, or null. */
@@ -71,7 +86,7 @@ final class ConnectionTable {
   }
 
   /** Starts a connection whose "a" and "b" are the key's endpoints. */
-  TraceConnection open(FlowKey key, IpAddress aAddress, int aPort, IpAddress bAddress, int bPort, long firstPacket) {
+  private TraceConnection open(FlowKey key, IpAddress aAddress, int aPort, IpAddress bAddress, int bPort, long firstPacket) {
     TraceConnection c = new TraceConnection(++named, key, endpoint(aAddress, aPort), endpoint(bAddress, bPort));
     c.firstPacket = firstPacket;
     byKey.put(c);

@@ -199,13 +199,8 @@ public final class TraceJudge {
     // Retire what is due first: a four-tuple used again after its connection's linger is a new connection.
     table.expire(time);
     boolean fromA = FlowKey.sourceFirst(srcHigh, srcLow, sp, dstHigh, dstLow, dp);
-    TraceConnection c = fromA ? table.get(srcHigh, srcLow, dstHigh, dstLow, FlowKey.ports(sp, dp))
-        : table.get(dstHigh, dstLow, srcHigh, srcLow, FlowKey.ports(dp, sp));
-    if (c == null) {
-      IpAddress src = new IpAddress(srcHigh, srcLow);
-      IpAddress dst = new IpAddress(dstHigh, dstLow);
-      FlowKey key = FlowKey.of(src, sp, dst, dp);
-      c = fromA ? table.open(key, src, sp, dst, dp, number) : table.open(key, dst, dp, src, sp, number);
+    TraceConnection c = table.connectionOf(srcHigh, srcLow, sp, dstHigh, dstLow, dp, fromA, number);
+    if (c.firstPacket == number) { // started by this segment
       c.explicitOffload = explicitlyOffloaded.contains(c.name);
     }
     if (c.targetIsA == null) {
