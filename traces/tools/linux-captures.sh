@@ -14,7 +14,7 @@ peer_ns="chimney-trace-peer"
 target_ip="192.0.2.1"
 peer_ip="198.51.100.1"
 port=8080
-cases=("${@:-graceful half-close abortive unread-close data-after-close}")
+cases=("${@:-graceful half-close abortive unread-close data-after-close two-connections}")
 read -r -a cases <<<"${cases[*]}"
 
 cleanup() {

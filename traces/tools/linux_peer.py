@@ -10,6 +10,8 @@ Cases (the target's host actions are what the manifest records):
   abortive       target sends 1000 bytes, then close() with SO_LINGER {1, 0}: an RST
   unread-close   the peer sends 500 bytes the target never reads; close() then sends an RST
   data-after-close  target sends 1000 bytes and close()s; the peer's later data draws an RST
+  two-connections  two connections at once: on the first the target sends 2000 bytes and shuts down
+                 gracefully, on the second it sends 1000 bytes and closes with SO_LINGER {1, 0} (an RST)
 """
 import socket
 import struct
@@ -23,7 +25,10 @@ def target(case, address, port):
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((address, port))
-    listener.listen(1)
+    listener.listen(2)
+    if case == "two-connections":
+        two_connections_target(listener)
+        return
     s, _ = listener.accept()
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     time.sleep(PAUSE)
@@ -54,7 +59,42 @@ def target(case, address, port):
     time.sleep(PAUSE)
 
 
+def two_connections_target(listener):
+    graceful, _ = listener.accept()
+    abortive, _ = listener.accept()
+    for s in (graceful, abortive):
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    time.sleep(PAUSE)
+    graceful.sendall(b"g" * 2000)
+    abortive.sendall(b"a" * 1000)
+    time.sleep(PAUSE)
+    abortive.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    abortive.close()
+    graceful.shutdown(socket.SHUT_WR)
+    while graceful.recv(4096):
+        pass
+    graceful.close()
+    time.sleep(PAUSE)
+
+
+def drain(s):
+    while True:
+        try:
+            if not s.recv(4096):
+                return
+        except ConnectionResetError:
+            return
+
+
 def peer(case, address, port):
+    if case == "two-connections":
+        first = socket.create_connection((address, port))
+        second = socket.create_connection((address, port))
+        drain(second)
+        drain(first)
+        second.close()
+        first.close()
+        return
     s = socket.create_connection((address, port))
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     if case == "unread-close":

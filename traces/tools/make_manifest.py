@@ -21,6 +21,7 @@ EXPECT = {
     "abortive": {"DSC-2": "PASS", "DSC-3": "PASS", "DSC-7": "NOT_EXERCISED"},
     "unread-close": {"DSC-2": "NOT_EXERCISED", "DSC-3": "FAIL", "DSC-7": "FAIL"},
     "data-after-close": {"DSC-3": "FAIL", "DSC-7": "PASS", "DSC-9": "FAIL"},
+    "two-connections": {"DSC-2": "PASS", "DSC-3": "PASS", "DSC-7": "PASS"},
 }
 DESCRIPTION = {
     "graceful": "Linux: the target sends 3000 bytes, then shutdown(SHUT_WR): the data, then a FIN one past it.",
@@ -31,6 +32,8 @@ DESCRIPTION = {
                     "was asked for, and no FIN (RFC 2525 2.17 behaviour that DSC-3 and DSC-7 forbid an offload target).",
     "data-after-close": "Linux: close() after 1000 bytes sends a FIN; the peer's later data draws an RST instead of "
                         "an acknowledgment (an orphaned socket's receive half is closed, which DSC-9 forbids).",
+    "two-connections": "Linux: two connections at once; TCP1 sends 2000 bytes and shuts down gracefully, TCP2 sends "
+                       "1000 bytes and closes with SO_LINGER {1, 0}, an RST.",
 }
 
 
@@ -55,36 +58,52 @@ def packets(path):
         sport, dport = struct.unpack(">HH", tcp[:4])
         seq = struct.unpack(">I", tcp[4:8])[0]
         offset = (tcp[12] >> 4) * 4
-        yield number, src, sport, tcp[13], total - ihl - offset, seq
+        yield number, src, sport, dport, tcp[13], total - ihl - offset, seq
+
+
+class Connection:
+    """What the target did on one connection: where its data began, how much, its FIN and RST."""
+
+    def __init__(self, name):
+        self.name = name
+        self.first_data = self.fin = self.rst = None
+        self.sent = 0
+
+    def actions(self, case):
+        on = "" if self.name == "TCP1" else f"connection: {self.name}, "
+        out = []
+        if self.first_data:
+            out.append(f"  - {{packet: {self.first_data}, {on}do: send, bytes: {self.sent}, id: 1}}")
+        # The RST of an SO_LINGER {1, 0} close() stands for an abortive disconnect; any other close()
+        # was a graceful one, whatever the kernel sent for it.
+        abortive = case == "abortive" or (case == "two-connections" and self.rst is not None and self.fin is None)
+        close_at = self.rst if abortive else self.fin if self.fin is not None else self.rst
+        kind = "abortive-disconnect" if abortive else "graceful-disconnect"
+        out.append(f"  - {{packet: {close_at}, {on}do: {kind}}}")
+        out.append(f"  - {{packet: {close_at}, {on}do: disconnect-complete}}")
+        return out
 
 
 def main():
     case, capture, target, peer = sys.argv[1:5]
     address, port = target.split(":")
     port = int(port)
-    first_data = fin = rst = None
-    sent = 0
-    for number, src, sport, flags, length, _ in packets(capture):
+    # Connections by the peer's port, named in order of first sight as check-trace names them.
+    connections = {}
+    for number, src, sport, dport, flags, length, _ in packets(capture):
         from_target = src == address and sport == port
+        peer_port = dport if from_target else sport
+        c = connections.setdefault(peer_port, Connection(f"TCP{len(connections) + 1}"))
         if not from_target:
             continue
-        if length > 0 and fin is None and rst is None:
-            first_data = first_data or number
-            sent += length
-        if flags & FIN and fin is None:
-            fin = number
-        if flags & RST and rst is None:
-            rst = number
-    actions = []
-    if first_data:
-        actions.append(f"  - {{packet: {first_data}, do: send, bytes: {sent}, id: 1}}")
-    if case == "abortive":
-        actions.append(f"  - {{packet: {rst}, do: abortive-disconnect}}")
-        actions.append(f"  - {{packet: {rst}, do: disconnect-complete}}")
-    else:
-        close_at = fin if fin is not None else rst
-        actions.append(f"  - {{packet: {close_at}, do: graceful-disconnect}}")
-        actions.append(f"  - {{packet: {close_at}, do: disconnect-complete}}")
+        if length > 0 and c.fin is None and c.rst is None:
+            c.first_data = c.first_data or number
+            c.sent += length
+        if flags & FIN and c.fin is None:
+            c.fin = number
+        if flags & RST and c.rst is None:
+            c.rst = number
+    actions = [line for c in connections.values() for line in c.actions(case)]
     expect = "\n".join(f"  {rule}: {verdict}" for rule, verdict in EXPECT[case].items())
     manifest = Path(capture).with_suffix(".yaml")
     manifest.write_text(

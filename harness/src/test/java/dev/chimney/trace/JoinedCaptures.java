@@ -11,20 +11,20 @@ import java.util.List;
  * Test captures made of shipped classic pcap files one after the other, each moved in time, for
  * captures with several connections (or one four-tuple used again) from real recordings.
  */
-public final class JoinedCaptures {
+final class JoinedCaptures {
   private static final int MICROS_MAGIC = 0xA1B2C3D4;
   private static final int NANOS_MAGIC = 0xA1B23C4D;
 
   private JoinedCaptures() {}
 
   /** One input: a classic pcap file, and how far after the capture's start its first packet goes. */
-  public record Part(Path pcap, long startNanos) {}
+  record Part(Path pcap, long startNanos) {}
 
   /**
    * Writes {@code parts} into {@code out} as one little-endian nanosecond pcap with the first part's
    * link type; each part's packets keep their spacing and start at its {@code startNanos}.
    */
-  public static Path join(Path out, List<Part> parts) throws IOException {
+  static Path join(Path out, List<Part> parts) throws IOException {
     ByteBuffer joined = ByteBuffer.allocate(24 + parts.stream().mapToInt(p -> size(p.pcap())).sum())
         .order(ByteOrder.LITTLE_ENDIAN);
     int linkType = header(parts.get(0).pcap()).getInt(20);
