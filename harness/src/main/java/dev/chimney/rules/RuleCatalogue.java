@@ -60,11 +60,26 @@ public final class RuleCatalogue {
   /** The catalogue in the class-path resource {@code resource}; for tests of malformed catalogues. */
   static RuleCatalogue fromResource(String resource) {
     try {
-      return read(resource, RuleCatalogue::plainEntry);
+      return read(resource, RuleCatalogue::parsePlain);
     } catch (NotPlain e) {
       // A rule the plain reader cannot take: databind reads it, and says what is wrong with it.
-      return read(resource, DatabindEntries::read);
+      return read(resource, RuleCatalogue::parseWithDatabind);
     }
+  }
+
+  /** The fast path of {@link #fromResource}: every rule read by {@link PlainYaml}, or NotPlain. */
+  static RuleCatalogue parsePlain(String resource, InputStream in) throws IOException, NotPlain {
+    return parse(resource, in, RuleCatalogue::plainEntry);
+  }
+
+  /** The contract: every rule read by databind. Whatever the fast path decides must equal this. */
+  static RuleCatalogue parseWithDatabind(String resource, InputStream in) throws IOException {
+    return parse(resource, in, DatabindEntries::read);
+  }
+
+  /** Parses a catalogue's text; X is how it gives up, if it may. */
+  private interface Parser<X extends Exception> {
+    RuleCatalogue parse(String resource, InputStream in) throws IOException, X;
   }
 
   /** Reads one rule from its START_OBJECT to its END_OBJECT; X is how it gives up, if it may. */
@@ -72,12 +87,12 @@ public final class RuleCatalogue {
     Entry read(JsonParser p) throws IOException, X;
   }
 
-  private static <X extends Exception> RuleCatalogue read(String resource, EntryReader<X> entries) throws X {
+  private static <X extends Exception> RuleCatalogue read(String resource, Parser<X> parser) throws X {
     try (InputStream in = RuleCatalogue.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("rule catalogue " + resource + " is not on the class path");
       }
-      return parse(resource, in, entries);
+      return parser.parse(resource, in);
     } catch (IOException e) {
       throw new IllegalStateException("rule catalogue " + resource + ": " + e.getMessage(), e);
     }

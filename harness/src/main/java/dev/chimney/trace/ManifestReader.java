@@ -65,11 +65,21 @@ public final class ManifestReader {
    */
   public TraceManifest read(Path file) throws ManifestException {
     try {
-      return read(file, ManifestReader::plainAction);
+      return readPlain(file);
     } catch (NotPlain e) {
       // An action the plain reader cannot take: databind reads the file again, and says what is wrong.
-      return read(file, DatabindActions::read);
+      return readWithDatabind(file);
     }
+  }
+
+  /** The fast path of {@link #read}: every action read by {@link PlainYaml}, or NotPlain. */
+  TraceManifest readPlain(Path file) throws ManifestException, NotPlain {
+    return read(file, ManifestReader::plainAction);
+  }
+
+  /** The contract: every action read by databind. Whatever the fast path decides must equal this. */
+  TraceManifest readWithDatabind(Path file) throws ManifestException {
+    return read(file, DatabindActions::read);
   }
 
   /** Reads one action from its START_OBJECT to its END_OBJECT; X is how it gives up, if it may. */
