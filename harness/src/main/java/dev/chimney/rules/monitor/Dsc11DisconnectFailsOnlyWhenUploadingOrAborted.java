@@ -22,7 +22,7 @@ final class Dsc11DisconnectFailsOnlyWhenUploadingOrAborted extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    ConnectionTracker.DisconnectCompletion done = tracker().lastDisconnectCompletion();
+    Completion.Disconnect done = tracker().lastDisconnectCompletion();
     if (done == null || done.call() == null || done.connection() == null) {
       return;
     }

@@ -22,7 +22,7 @@ final class Dsc12NoReissueAfterFailedDisconnect extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    ConnectionTracker.DisconnectCompletion done = tracker().lastDisconnectCompletion();
+    Completion.Disconnect done = tracker().lastDisconnectCompletion();
     if (done != null && done.call() != null && done.nbl().status() != NdisStatus.SUCCESS) {
       exercise();
     }
@@ -33,11 +33,11 @@ final class Dsc12NoReissueAfterFailedDisconnect extends MonitorBase {
             + conn.failedDisconnect.seq() + ")", "MiniportTcpOffloadDisconnect again", c);
       }
     }
-    ConnectionTracker.TerminateCompletion terminated = tracker().lastTerminateCompletion();
+    Completion.Terminate terminated = tracker().lastTerminateCompletion();
     if (terminated == null || terminated.call() == null) {
       return;
     }
-    for (ConnectionTracker.TerminatedTcp t : terminated.tcps()) {
+    for (Completion.TerminatedTcp t : terminated.tcps()) {
       if (t.connection().failedDisconnect != null && t.block().status() != NdisStatus.SUCCESS) {
         violation(t.connection().name + ": the terminate after the failed disconnect (event #"
             + t.connection().failedDisconnect.seq() + ") completes with NDIS_STATUS_SUCCESS",

@@ -28,11 +28,11 @@ final class Dsc13StateKeptUntilTerminate extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    ConnectionTracker.TerminateCompletion terminated = tracker().lastTerminateCompletion();
+    Completion.Terminate terminated = tracker().lastTerminateCompletion();
     if (terminated == null || terminated.call() == null) {
       return;
     }
-    for (ConnectionTracker.TerminatedTcp t : terminated.tcps()) {
+    for (Completion.TerminatedTcp t : terminated.tcps()) {
       TrackedConnection conn = t.connection();
       Event.Call disconnect = conn.abortiveCall != null ? conn.abortiveCall : conn.gracefulCall;
       if (disconnect == null) {

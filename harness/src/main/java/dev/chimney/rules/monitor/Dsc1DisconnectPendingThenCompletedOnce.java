@@ -30,7 +30,7 @@ final class Dsc1DisconnectPendingThenCompletedOnce extends MonitorBase {
       violation("MiniportTcpOffloadDisconnect returns NDIS_STATUS_PENDING, always",
           r.thrown() != null ? "it threw " + r.thrown() : "it returned " + (r.status() == null ? "nothing" : r.status().ndisName()), r);
     } else if (event instanceof Event.Upcall u && u.api() == Api.TCP_OFFLOAD_DISCONNECT_COMPLETE) {
-      ConnectionTracker.DisconnectCompletion done = tracker().lastDisconnectCompletion();
+      Completion.Disconnect done = tracker().lastDisconnectCompletion();
       if (done != null && done.call() == null) {
         violation("NdisTcpOffloadDisconnectComplete exactly once per disconnect",
             "a completion of list #" + done.nbl().id() + ", which has no disconnect pending", u);

@@ -37,7 +37,7 @@ final class Dsc2RstOnAbortiveClose extends MonitorBase {
         && r.status() != NdisStatus.PENDING) {
       awaitingRst.remove(r.connection());
     } else if (event instanceof Event.Upcall u && u.api() == Api.TCP_OFFLOAD_DISCONNECT_COMPLETE) {
-      ConnectionTracker.DisconnectCompletion done = tracker().lastDisconnectCompletion();
+      Completion.Disconnect done = tracker().lastDisconnectCompletion();
       if (done != null && done.call() != null && done.nbl().status() != NdisStatus.SUCCESS) {
         awaitingRst.remove(done.call().connection());
       }

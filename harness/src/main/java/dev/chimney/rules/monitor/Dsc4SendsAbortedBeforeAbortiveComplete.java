@@ -23,7 +23,7 @@ final class Dsc4SendsAbortedBeforeAbortiveComplete extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    ConnectionTracker.DisconnectCompletion done = tracker().lastDisconnectCompletion();
+    Completion.Disconnect done = tracker().lastDisconnectCompletion();
     if (done == null || done.call() == null || done.connection() == null
         || done.call().flags() != DisconnectFlags.ABORTIVE_CLOSE || done.nbl().status() != NdisStatus.SUCCESS) {
       return;

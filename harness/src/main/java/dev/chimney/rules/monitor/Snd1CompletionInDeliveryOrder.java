@@ -28,7 +28,7 @@ final class Snd1CompletionInDeliveryOrder extends MonitorBase {
     } else if (event instanceof Event.Upcall u && u.api() == Api.INITIATE_OFFLOAD_COMPLETE) {
       tracker().connections().stream().filter(conn -> conn.outstanding.size() >= 2).findAny().ifPresent(conn -> exercise());
     }
-    for (ConnectionTracker.SendCompletion done : tracker().lastSendCompletions()) {
+    for (Completion.CompletedSend done : tracker().lastSendCompletions()) {
       // expectedNext null: the send was not outstanding (its offload failed, or it was handed back);
       // completing it is PAR-3's or TOC-9's business, not a question of order
       if (done.send() != null && !done.repeated() && done.expectedNext() != null && !done.inOrder()) {

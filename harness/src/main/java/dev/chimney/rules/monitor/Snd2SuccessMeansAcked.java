@@ -25,9 +25,9 @@ final class Snd2SuccessMeansAcked extends MonitorBase {
   @Override
   public void onEvent(Event event) {
     // Indexed: this runs for every event, and an iterator over the usual empty list is garbage.
-    List<ConnectionTracker.SendCompletion> completions = tracker().lastSendCompletions();
+    List<Completion.CompletedSend> completions = tracker().lastSendCompletions();
     for (int i = 0; i < completions.size(); i++) {
-      ConnectionTracker.SendCompletion done = completions.get(i);
+      Completion.CompletedSend done = completions.get(i);
       TrackedSend s = done.send();
       if (s == null || done.repeated() || done.nbl().status() != NdisStatus.SUCCESS || !SeqNum.known(s.streamEnd())) {
         continue;

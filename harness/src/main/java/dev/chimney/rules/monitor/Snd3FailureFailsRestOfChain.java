@@ -38,7 +38,7 @@ final class Snd3FailureFailsRestOfChain extends MonitorBase {
     } else if (event instanceof Event.Packet p && tracker().isTargetPacket(p) && p.segment().payloadLength() > 0) {
       onData(p);
     }
-    for (ConnectionTracker.SendCompletion done : tracker().lastSendCompletions()) {
+    for (Completion.CompletedSend done : tracker().lastSendCompletions()) {
       TrackedSend s = done.send();
       if (s == null || done.repeated()) {
         continue;

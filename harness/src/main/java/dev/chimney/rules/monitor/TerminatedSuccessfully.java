@@ -11,11 +11,11 @@ final class TerminatedSuccessfully {
   private TerminatedSuccessfully() {}
 
   /** The TCP objects of {@code event} terminated with SUCCESS, or none when it is no terminate completion. */
-  static List<ConnectionTracker.TerminatedTcp> in(Event event, ConnectionTracker tracker) {
+  static List<Completion.TerminatedTcp> in(Event event, ConnectionTracker tracker) {
     if (!(event instanceof Event.Upcall u && u.api() == Api.TERMINATE_OFFLOAD_COMPLETE)) {
       return List.of();
     }
-    ConnectionTracker.TerminateCompletion done = tracker.lastTerminateCompletion();
+    Completion.Terminate done = tracker.lastTerminateCompletion();
     if (done.call() == null) {
       return List.of();
     }

@@ -29,7 +29,7 @@ final class Toc1TerminateCompletedOnce extends MonitorBase {
       return;
     }
     exercise();
-    ConnectionTracker.TerminateCompletion done = tracker().lastTerminateCompletion();
+    Completion.Terminate done = tracker().lastTerminateCompletion();
     String root = u.tree().isEmpty() ? "(empty tree)" : u.tree().get(0).name();
     if (done.call() == null) {
       violation("NdisMTerminateOffloadComplete once per MiniportTerminateOffload",

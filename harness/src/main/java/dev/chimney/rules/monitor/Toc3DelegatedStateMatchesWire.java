@@ -37,11 +37,11 @@ final class Toc3DelegatedStateMatchesWire extends MonitorBase {
     if (!(event instanceof Event.Upcall u && u.api() == Api.TERMINATE_OFFLOAD_COMPLETE)) {
       return;
     }
-    ConnectionTracker.TerminateCompletion done = tracker().lastTerminateCompletion();
+    Completion.Terminate done = tracker().lastTerminateCompletion();
     if (done.call() == null) {
       return;
     }
-    for (ConnectionTracker.TerminatedTcp t : done.tcps()) {
+    for (Completion.TerminatedTcp t : done.tcps()) {
       if (t.block().status() != NdisStatus.SUCCESS) {
         continue;
       }

@@ -23,7 +23,7 @@ final class Toc5SendDataHandedBackInOrder extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    for (ConnectionTracker.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
+    for (Completion.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
       List<Long> expected = TerminatedSuccessfully.sendIds(t.outstanding());
       if (expected.isEmpty()) {
         continue;

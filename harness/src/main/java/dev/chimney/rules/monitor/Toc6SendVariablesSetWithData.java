@@ -25,7 +25,7 @@ final class Toc6SendVariablesSetWithData extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    for (ConnectionTracker.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
+    for (Completion.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
       if (t.block().chain() == null || t.block().chain().isEmpty()) {
         continue;
       }

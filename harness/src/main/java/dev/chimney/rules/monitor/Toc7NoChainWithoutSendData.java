@@ -18,7 +18,7 @@ final class Toc7NoChainWithoutSendData extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    for (ConnectionTracker.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
+    for (Completion.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
       if (!t.outstanding().isEmpty()) {
         continue;
       }

@@ -27,7 +27,7 @@ final class Toc8ReceivedDataNotLost extends MonitorBase {
 
   @Override
   public void onEvent(Event event) {
-    for (ConnectionTracker.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
+    for (Completion.TerminatedTcp t : TerminatedSuccessfully.in(event, tracker())) {
       TrackedConnection conn = t.connection();
       long rcvNxt = conn.rcvNxtAtInitiate;
       if (!SeqNum.known(rcvNxt) || !SeqNum.known(conn.targetAckThisOffload)) {

@@ -80,7 +80,7 @@ final class Toc9NothingAfterTerminate extends MonitorBase {
         return c == null ? null : c.name;
       }
       case TCP_OFFLOAD_DISCONNECT_COMPLETE -> {
-        ConnectionTracker.DisconnectCompletion d = tracker().lastDisconnectCompletion();
+        Completion.Disconnect d = tracker().lastDisconnectCompletion();
         return d == null || d.connection() == null ? null : d.connection().name;
       }
       default -> {

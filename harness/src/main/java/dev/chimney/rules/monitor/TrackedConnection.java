@@ -3,7 +3,10 @@ package dev.chimney.rules.monitor;
 import dev.chimney.host.BlockView;
 import dev.chimney.host.Event;
 import dev.chimney.host.NblView;
+import dev.chimney.spi.DisconnectFlags;
+import dev.chimney.spi.NdisStatus;
 import dev.chimney.spi.TcpDelegatedState;
+import dev.chimney.spi.TcpOffloadEvent;
 import dev.chimney.wire.SeqNum;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +17,10 @@ import java.util.List;
  * What the tracker knows of one TCP connection, by the host's name for it ("TCP1"). Wire fields
  * hold for the connection's whole life; "this offload" fields are reset by each initiate, so a
  * connection offloaded again (failover) is judged afresh.
+ *
+ * <p>The tracker tells it what the host and the target did (an initiate called, a terminate
+ * completed), and its methods say what each changes. The wire fields the tracker sets itself, on
+ * the packet path, without a call per packet.
  *
  * <p>Sequence-number fields hold {@link Seq#NONE} until known. check-trace keeps one of these for
  * every open connection of a capture, so it holds numbers rather than the events they came from.
@@ -112,6 +119,84 @@ final class TrackedConnection {
   void afterInitiateChain() {
     if (SeqNum.known(streamNext) && SeqNum.known(sndNxtAtInitiate)) {
       streamNext = SeqNum.highest(streamNext, sndNxtAtInitiate);
+    }
+  }
+
+  /**
+   * The target completed an initiate that offered the connection as {@code block}: true when it took
+   * the connection. False, changing nothing, when it was not being offloaded (a second completion,
+   * or one of an initiate refused on return).
+   */
+  boolean initiateCompleted(BlockView block) {
+    if (phase != Phase.OFFLOADING) {
+      return false;
+    }
+    boolean offloaded = TreeWalk.offloaded(block);
+    phase = offloaded ? Phase.OFFLOADED : Phase.HOST_OWNED;
+    return offloaded;
+  }
+
+  /** The initiate's handler returned other than PENDING: no completion will come, and the host keeps the connection. */
+  void initiateReturned() {
+    phase = Phase.HOST_OWNED;
+  }
+
+  /**
+   * The host called a terminate: the connection is the target's to hand back, and what the peer
+   * sends from now on is the host's to process.
+   */
+  void terminateCalled() {
+    phase = Phase.TERMINATING;
+    peerSeqEndAtTerminate = highestPeerSeqEnd;
+    peerAckAtTerminate = highestPeerAck;
+  }
+
+  /**
+   * The terminate's handler returned other than PENDING: no completion will come, and the connection
+   * stays with the target, which goes on processing its segments.
+   */
+  void terminateReturned() {
+    if (phase == Phase.TERMINATING) {
+      phase = Phase.OFFLOADED;
+    }
+  }
+
+  /** The target completed the host's terminate, handing back {@code bufferedData} it had received. */
+  void uploaded(List<NblView> bufferedData) {
+    deliver(bufferedData.stream().mapToLong(NblView::dataLength).sum());
+    outstanding.clear();
+    phase = Phase.UPLOADED;
+  }
+
+  /** The host called disconnect {@code c}: what was outstanding then and, for a graceful close, where its FIN goes. */
+  void disconnectCalled(Event.Call c) {
+    outstandingAtDisconnect = outstandingSnapshot();
+    if (c.flags() == DisconnectFlags.ABORTIVE_CLOSE) {
+      abortiveCall = c;
+    } else if (c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {
+      gracefulCall = c;
+      long data = c.nbls().stream().mapToLong(NblView::dataLength).sum();
+      if (SeqNum.known(streamNext)) {
+        streamNext = SeqNum.add(streamNext, data);
+        gracefulFinSeq = streamNext;
+      }
+    }
+  }
+
+  /** The target completed, with {@code status}, a disconnect the host had called. */
+  void disconnectCompleted(Event.Upcall u, NdisStatus status) {
+    disconnectCompletion = u;
+    if (status != NdisStatus.SUCCESS) {
+      failedDisconnect = u;
+    }
+  }
+
+  /** The target indicated {@code u} (a TCP_OFFLOAD_EVENT) on the connection. */
+  void offloadEvent(Event.Upcall u) {
+    if (u.offloadEvent() == TcpOffloadEvent.INDICATE_RETRIEVE) {
+      retrieveRequests++;
+    } else if (u.offloadEvent() == TcpOffloadEvent.INDICATE_ABORT) {
+      abortIndication = u;
     }
   }
 
