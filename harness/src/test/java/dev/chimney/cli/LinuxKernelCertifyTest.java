@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Linux kernel targets certified through the CLI, as a user runs them, on a representative
- * subset of scenarios (the whole certification is {@code bench/kernel-certify}). Needs /dev/net/tun
- * and CAP_NET_ADMIN; skipped with the reason without them.
+ * subset of scenarios (the whole certification is {@code bench/kernel-certify}), and replaying the
+ * kernel's own recordings. Needs /dev/net/tun and CAP_NET_ADMIN; skipped with the reason without
+ * them.
  */
 class LinuxKernelCertifyTest {
   /** Bit of CAP_NET_ADMIN in the capability sets of /proc/self/status. */
@@ -29,6 +30,7 @@ class LinuxKernelCertifyTest {
    * graceful and abortive disconnects, in-flight segments during a terminate, a forward.
    */
   private static final String SUBSET = "TOC-3,TOC-5,TOC-8,TOC-10,DSC-2,DSC-9,SND-2,FWD-1";
+  private static final Path LINUX_TRACES = Path.of("..", "traces", "linux").toAbsolutePath().normalize();
 
   @TempDir
   Path out;
@@ -73,6 +75,31 @@ class LinuxKernelCertifyTest {
     assertThat(dsc3.path("evidence").get(0).path("message").asText()).as("DSC-3 evidence")
         .contains("DSC-3", "RST seq", "capture captures/", "packet");
     assertThat(rule(out, "DSC-9").path("verdict").asText()).as("DSC-9 verdict").isEqualTo("FAIL");
+  }
+
+  @Test
+  void theKernelReplaysItsOwnRecordingCutIntoItsOwnSegments() throws IOException {
+    // Recorded with segmentation offload (one 3000-byte segment); the live kernel behind the TUN
+    // device sends MSS-sized ones: joined, not a difference.
+    CliRun run = CliRun.run("replay", LINUX_TRACES.resolve("graceful.yaml").toString(), "--target", "linux-kernel",
+        "--format", "json", "--out", out.toString());
+
+    assertThat(run.exitCode()).as("exit code%n%s", run.transcript()).isEqualTo(ExitCodes.CERTIFIED);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("differences")).as(run.transcript()).isEmpty();
+    assertThat(report.path("allowed").findValuesAsText("what")).as(run.transcript()).contains("segmentation");
+  }
+
+  @Test
+  void theKernelReplaysTheSecondOfTwoConnectionsAsRecorded() throws IOException {
+    // TCP2 closed by SO_LINGER {1, 0}: the live kernel's RST carries ACK, as the recorded one did.
+    CliRun run = CliRun.run("replay", LINUX_TRACES.resolve("two-connections.yaml").toString(), "--connection", "TCP2",
+        "--target", "linux-kernel", "--format", "json", "--out", out.toString());
+
+    assertThat(run.exitCode()).as("exit code%n%s", run.transcript()).isEqualTo(ExitCodes.CERTIFIED);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.path("connection").asText()).isEqualTo("TCP2");
+    assertThat(report.path("differences")).as(run.transcript()).isEmpty();
   }
 
   private static Map<String, String> verdicts(Path out) throws IOException {
