@@ -152,11 +152,11 @@ class ManifestPlainPathTest {
   }
 
   /**
-   * Random damage rarely puts a given value at a given key (no shipped action has {@code time:},
-   * {@code connection:} or {@code status:} at all), so each is tried at each, in one action of each
-   * shape. Exhaustive: a few thousand cases, under two seconds, in every build. No statistics: jqwik's
-   * cost more than the reading; the coverage check above stands for this property too, since both
-   * compare through the same two paths.
+   * Random damage rarely puts a given value at a given key (no shipped action has {@code time:} or
+   * {@code status:} at all, and one trace has {@code connection:}), so each is tried at each, in one
+   * action of each shape. Exhaustive: a few thousand cases, under two seconds, in every build. No
+   * statistics: jqwik's cost more than the reading; the coverage check above stands for this
+   * property too, since both compare through the same two paths.
    */
   @Property(generation = GenerationMode.EXHAUSTIVE)
   void everyValueAtEveryKeyOfEachShapeOfAction(@ForAll("actionsOfEachShape") ShippedAction action,
