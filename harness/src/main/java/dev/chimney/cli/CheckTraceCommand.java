@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code chimney check-trace CAPTURE [--manifest FILE] [--format text|json]}: judges the wire rules
- * on a capture, offline. Exit 0 when no rule FAILs, 1 when one does, 2 when the capture or the
+ * on a capture, from a file or, with CAPTURE {@code -}, from standard input as it comes. Exit 0 when no rule FAILs, 1 when one does, 2 when the capture or the
  * manifest is unusable (one line on standard error).
  */
 @Command(name = "check-trace",
@@ -39,8 +39,14 @@ final class CheckTraceCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  /** The CAPTURE that means standard input, as tcpdump's {@code -r -}. */
+  static final String STANDARD_INPUT = "-";
+  /** What reports and messages call a capture read from standard input. */
+  static final Path STANDARD_INPUT_NAME = Path.of("(standard input)");
+
   @Parameters(arity = "0..1", paramLabel = "CAPTURE",
-      description = "The pcap or pcapng file; defaults to the manifest's capture.")
+      description = "The pcap or pcapng file; defaults to the manifest's capture. - reads it from standard input,"
+          + " as it comes (tcpdump -U -w - | chimney check-trace -).")
   private Path capture;
 
   @Option(names = "--manifest", paramLabel = "FILE", description = "The trace's YAML manifest.")
@@ -58,6 +64,9 @@ final class CheckTraceCommand implements Callable<Integer> {
       if (manifestFile != null) {
         manifest = new ManifestReader(catalogue).read(manifestFile);
       }
+      if (capture != null && capture.toString().equals(STANDARD_INPUT)) {
+        return print(new TraceJudge(catalogue, STANDARD_INPUT_NAME, System.in, manifest).judge());
+      }
       Path file = capture;
       if (file == null) {
         if (manifest == null) {
@@ -71,18 +80,22 @@ final class CheckTraceCommand implements Callable<Integer> {
       if (Files.isDirectory(file)) {
         throw new UserError(file + " is a folder, not a capture file");
       }
-      TraceReport report = new TraceJudge(catalogue, file, manifest).judge();
-      PrintWriter out = spec.commandLine().getOut();
-      if (format == Format.json) {
-        TraceJson.write(report, out);
-      } else {
-        TraceText.write(report, out);
-      }
-      return report.failed() ? ExitCodes.NOT_CERTIFIED : ExitCodes.CERTIFIED;
+      return print(new TraceJudge(catalogue, file, manifest).judge());
     } catch (CaptureFormatException | ManifestException e) {
       throw new UserError(e.getMessage());
     } catch (IOException e) {
       throw new UserError("cannot read " + (capture != null ? capture : manifestFile) + ": " + e.getMessage());
     }
+  }
+
+  /** Prints {@code report} in the format asked for; the exit code it calls for. */
+  private int print(TraceReport report) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      TraceJson.write(report, out);
+    } else {
+      TraceText.write(report, out);
+    }
+    return report.failed() ? ExitCodes.NOT_CERTIFIED : ExitCodes.CERTIFIED;
   }
 }

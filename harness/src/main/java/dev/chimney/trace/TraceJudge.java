@@ -16,6 +16,7 @@ import dev.chimney.wire.capture.CaptureReader;
 import dev.chimney.wire.capture.CaptureRecord;
 import dev.chimney.wire.capture.TcpPacketDecoder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,6 +58,8 @@ public final class TraceJudge {
 
   private final RuleCatalogue catalogue;
   private final Path capture;
+  /** Where the capture comes from when not from the file {@link #capture}; null for the file. */
+  private final InputStream stream;
   private final TraceManifest manifest;
   private final String captureName;
   private final HostEvents hostEvents = new HostEvents();
@@ -85,14 +88,30 @@ public final class TraceJudge {
    * @param manifest its manifest, or null
    */
   public TraceJudge(RuleCatalogue catalogue, Path capture, TraceManifest manifest) {
-    this(catalogue, capture, manifest, JudgeShards.defaultCount());
+    this(catalogue, capture, null, manifest, JudgeShards.defaultCount());
+  }
+
+  /**
+   * Judges a capture read from {@code stream} as it comes (standard input, a pipe from a live
+   * {@code tcpdump -w -}), which {@link #judge()} closes.
+   *
+   * @param name what the report and messages call the capture
+   */
+  public TraceJudge(RuleCatalogue catalogue, Path name, InputStream stream, TraceManifest manifest) {
+    this(catalogue, name, stream, manifest, JudgeShards.defaultCount());
   }
 
   /** As above, with the monitors run on {@code workers} threads. */
   TraceJudge(RuleCatalogue catalogue, Path capture, TraceManifest manifest, int workers) {
+    this(catalogue, capture, null, manifest, workers);
+  }
+
+  private TraceJudge(RuleCatalogue catalogue, Path capture, InputStream stream, TraceManifest manifest,
+      int workers) {
     this.workers = workers;
     this.catalogue = catalogue;
     this.capture = capture;
+    this.stream = stream;
     this.manifest = manifest;
     this.captureName = capture.getFileName().toString();
     List<HostAction> actions = manifest == null ? List.of() : manifest.actions();
@@ -133,7 +152,8 @@ public final class TraceJudge {
     String format;
     List<CaptureNotice> notices;
     long noticeCount;
-    try (CaptureReader in = CaptureReader.open(capture); JudgeShards judging = new JudgeShards(workers, captureName)) {
+    try (CaptureReader in = stream == null ? CaptureReader.open(capture) : CaptureReader.open(capture, stream);
+        JudgeShards judging = new JudgeShards(workers, captureName)) {
       shards = judging;
       format = in.format();
       try (DecodingReader records = new DecodingReader(in)) {

@@ -86,4 +86,38 @@ class CheckTraceCommandTest {
     assertThat(run.out()).contains("damaged:     " + cut + ": record 9: packet record cut short")
         .contains("judged up to packet 8");
   }
+
+  @Test
+  void aCaptureOnStandardInputIsJudgedAsTheFileIs() throws Exception {
+    Path manifest = TRACES.resolve("linux/unread-close.yaml");
+    CliRun fromFile = CliRun.run("check-trace", "--manifest", manifest.toString());
+    CliRun piped = withStandardInput(Files.readAllBytes(TRACES.resolve("linux/unread-close.pcap")),
+        () -> CliRun.run("check-trace", "-", "--manifest", manifest.toString()));
+
+    assertThat(piped.exitCode()).as(piped.transcript()).isEqualTo(ExitCodes.NOT_CERTIFIED)
+        .isEqualTo(fromFile.exitCode());
+    assertThat(piped.out()).startsWith("capture:     (standard input) (pcap");
+    // The same report, the evidence naming the capture as it came.
+    assertThat(piped.out().lines().skip(1).toList()).isEqualTo(fromFile.out().lines().skip(1)
+        .map(line -> line.replace("capture unread-close.pcap", "capture (standard input)")).toList());
+  }
+
+  @Test
+  void standardInputThatIsNoCaptureIsOneLineAndExitTwo() throws Exception {
+    CliRun run = withStandardInput("GET / HTTP/1.1\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        () -> CliRun.run("check-trace", "-"));
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USER_ERROR);
+    assertThat(run.errLines()).singleElement().asString()
+        .startsWith("chimney: (standard input): not a pcap or pcapng capture");
+  }
+
+  private static CliRun withStandardInput(byte[] bytes, java.util.function.Supplier<CliRun> run) {
+    java.io.InputStream saved = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(bytes));
+    try {
+      return run.get();
+    } finally {
+      System.setIn(saved);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 package dev.chimney.wire.capture;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +25,7 @@ final class PcapReader extends CaptureReader {
   private LinkType linkType;
   private long number;
 
-  PcapReader(Path file, FileChannel channel, ByteWindow in) {
+  PcapReader(Path file, ReadableByteChannel channel, ByteWindow in) {
     super(file, channel, in);
   }
 

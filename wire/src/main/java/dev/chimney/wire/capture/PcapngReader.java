@@ -1,7 +1,7 @@
 package dev.chimney.wire.capture;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ final class PcapngReader extends CaptureReader {
     }
   }
 
-  PcapngReader(Path file, FileChannel channel, ByteWindow in) {
+  PcapngReader(Path file, ReadableByteChannel channel, ByteWindow in) {
     super(file, channel, in);
   }
 

@@ -3,7 +3,10 @@ package dev.chimney.wire.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,6 +214,57 @@ class CaptureReaderTest {
       }
     }
     assertThat(n).isEqualTo(written.size());
+  }
+
+  @Test
+  void aStreamGivingAFewBytesAtATimeReadsAsTheFileDoesAndIsClosedWithTheReader() throws Exception {
+    // A pipe hands over what the writer has written so far: at most 7 bytes a read here, so record
+    // headers and data arrive in pieces.
+    CaptureBytes.Pcap pcap = new CaptureBytes.Pcap(ByteOrder.LITTLE_ENDIAN, true, 1);
+    for (int i = 0; i < 50; i++) {
+      pcap.record(CaptureBytes.ethernet(CaptureBytes.ipv4Tcp(0x10, 1_000 + i, i * 37), 0x0800, i % 2));
+    }
+    Path f = write("piped.pcap", pcap.bytes());
+    boolean[] closed = {false};
+    InputStream trickle = new FilterInputStream(new ByteArrayInputStream(pcap.bytes())) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, 7));
+      }
+
+      @Override
+      public void close() throws IOException {
+        closed[0] = true;
+        super.close();
+      }
+    };
+    List<String> fromStream = new ArrayList<>();
+    try (CaptureReader in = CaptureReader.open(Path.of("(standard input)"), trickle)) {
+      assertThat(in.format()).isEqualTo("pcap (little-endian, nanoseconds, link type 1 ETHERNET)");
+      for (CaptureRecord r = in.next(); r != null; r = in.next()) {
+        fromStream.add(describe(r));
+      }
+    }
+    assertThat(closed[0]).as("stream closed with the reader").isTrue();
+    List<String> fromFile = new ArrayList<>();
+    try (CaptureReader in = CaptureReader.open(f)) {
+      for (CaptureRecord r = in.next(); r != null; r = in.next()) {
+        fromFile.add(describe(r));
+      }
+    }
+    assertThat(fromStream).hasSize(50).isEqualTo(fromFile);
+  }
+
+  @Test
+  void aStreamThatIsNoCaptureIsNamedAsTheCallerNamedIt() {
+    assertThatThrownBy(() -> CaptureReader.open(Path.of("(standard input)"),
+        new ByteArrayInputStream("hello, world".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+        .isInstanceOf(CaptureFormatException.class).hasMessageStartingWith("(standard input): not a pcap or pcapng");
+  }
+
+  private static String describe(CaptureRecord r) {
+    return r.number() + " " + r.timestampNanos() + " " + r.originalLength() + " "
+        + Arrays.toString(Arrays.copyOfRange(r.data(), r.offset(), r.offset() + r.capturedLength()));
   }
 
   @Test
