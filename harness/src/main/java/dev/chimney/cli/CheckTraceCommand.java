@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code chimney check-trace CAPTURE [--manifest FILE] [--format text|json]}: judges the wire rules
- * on a capture, from a file or, with CAPTURE {@code -}, from standard input as it comes. Exit 0 when no rule FAILs, 1 when one does, 2 when the capture or the
- * manifest is unusable (one line on standard error).
+ * on a capture, from a file or, with CAPTURE {@code -}, from standard input as it comes. Exit 0
+ * when no rule FAILs, 1 when one does, 2 when the capture or the manifest is unusable (one line on
+ * standard error).
  */
 @Command(name = "check-trace",
     description = {"Judges the wire rules (DSC-2, DSC-3, DSC-5, DSC-7, DSC-8, DSC-9, SND-2, TOC-3) on a pcap or pcapng"

@@ -30,10 +30,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code chimney replay MANIFEST [--target NAME] [--connection TCPn] [--timing fast|recorded] [--format text|json] [--out
- * DIR]}: drives a live target with the peer's side of a recorded trace, judges it by the rule
- * monitors and compares its segments with the recorded target's. Exit 0 when no rule FAILs and
- * nothing differs that counts, 1 otherwise, 2 for an unusable manifest, capture or option.
+ * {@code chimney replay MANIFEST [--target NAME] [--connection TCPn] [--timing fast|recorded]
+ * [--format text|json] [--out DIR]}: drives a live target with the peer's side of a recorded trace,
+ * judges it by the rule monitors and compares its segments with the recorded target's. Exit 0 when
+ * no rule FAILs and nothing differs that counts, 1 otherwise, 2 for an unusable manifest, capture or
+ * option.
  */
 @Command(name = "replay",
     description = {"Replays the peer's side of a recorded trace against a live target: the host makes and offloads"

@@ -20,8 +20,8 @@ import java.util.List;
  * Reads a manifest's capture for {@link ReplayDriver}: one TCP connection's segments (replay drives
  * one connection, by default the first; named as check-trace names them), which side sent each (the
  * manifest's {@code target:}, else the pcapng direction flags chimney writes), and the host actions
- * on it (the manifest's, else those in chimney's packet comments). Unlike {@code check-trace}, it holds the connection in memory: a replayed trace
- * is one short conversation. Stateless; any thread.
+ * on it (the manifest's, else those in chimney's packet comments). Unlike {@code check-trace}, it
+ * holds the connection in memory: a replayed trace is one short conversation. Stateless; any thread.
  */
 public final class RecordedTraceReader {
   /** The connection replayed unless another is named: check-trace's name for the first in a capture. */
@@ -76,9 +76,10 @@ public final class RecordedTraceReader {
       }
     }
     if (raws.isEmpty()) {
-      throw new ReplayInputException(manifest.capture() + ": no connection " + connection + " to replay (the capture has "
-          + (names.count() == 0 ? "no TCP connection" : names.count() == 1 ? "one, TCP1" : names.count()
-          + ", TCP1 to TCP" + names.count()) + ")");
+      long count = names.count();
+      throw new ReplayInputException(manifest.capture() + ": no connection " + connection + " to replay (the capture"
+          + " has " + (count == 0 ? "no TCP connection" : count == 1 ? "one, TCP1" : count + ", TCP1 to TCP" + count)
+          + ")");
     }
     List<HostAction> actions = manifest.actions().isEmpty() ? commented : placed(manifest, packetTimes, last);
     List<RecordedPacket> packets = classify(raws);

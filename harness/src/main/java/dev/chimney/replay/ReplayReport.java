@@ -23,9 +23,9 @@ import java.util.List;
  * @param capture the live capture (host events as packet comments)
  * @param reportFiles the certification.json and certification.md written
  */
-public record ReplayReport(String trace, Path manifest, String connection, String target, Timing timing, List<RuleResult> rules,
-    List<Difference> differences, List<AllowedDifference> allowed, List<String> problems, int recordedTargetSegments,
-    int liveTargetSegments, int peerSegmentsSent, Path capture, List<Path> reportFiles) {
+public record ReplayReport(String trace, Path manifest, String connection, String target, Timing timing,
+    List<RuleResult> rules, List<Difference> differences, List<AllowedDifference> allowed, List<String> problems,
+    int recordedTargetSegments, int liveTargetSegments, int peerSegmentsSent, Path capture, List<Path> reportFiles) {
   public ReplayReport {
     rules = List.copyOf(rules);
     differences = List.copyOf(differences);

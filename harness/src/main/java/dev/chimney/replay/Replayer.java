@@ -41,8 +41,8 @@ public final class Replayer {
   public ReplayReport replay(RecordedTrace trace, OffloadTargetProvider provider, String targetName, Timing timing,
       Path outDir) throws IOException {
     ReplayDriver.LiveRun live = new ReplayDriver(provider, catalogue, timeouts, timing).run(trace, outDir);
-    List<Difference> differences = SegmentComparison.compare(trace, live);
-    List<AllowedDifference> allowed = SegmentComparison.allowed(trace, live, timing);
+    SegmentComparison.Result comparison = SegmentComparison.compare(trace, live, timing);
+    List<Difference> differences = comparison.differences();
     List<String> failures = new ArrayList<>(live.problems());
     if (live.verdicts().failed()) {
       failures.add(0, live.verdicts().failureMessage());
@@ -56,8 +56,9 @@ public final class Replayer {
         List.of(scenario));
     // No Allure results come from a replay: the page is not generated, the JSON and Markdown are.
     WrittenReports written = Reports.writeAll(certification, outDir, null);
-    return new ReplayReport(trace.name(), trace.manifest().file(), trace.connection(), targetName, timing, certification.rules(),
-        differences, allowed, live.problems(), trace.targetSegments().size(), live.targetSegments().size(),
-        live.peerSegmentsSent(), live.capture(), List.of(written.json(), written.markdown()));
+    return new ReplayReport(trace.name(), trace.manifest().file(), trace.connection(), targetName, timing,
+        certification.rules(), differences, comparison.allowed(), live.problems(), trace.targetSegments().size(),
+        live.targetSegments().size(), live.peerSegmentsSent(), live.capture(),
+        List.of(written.json(), written.markdown()));
   }
 }

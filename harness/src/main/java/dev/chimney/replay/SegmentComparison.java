@@ -30,11 +30,28 @@ public final class SegmentComparison {
 
   private SegmentComparison() {}
 
-  /** The differences, in recorded order, then the live segments beyond the recording. */
-  public static List<Difference> compare(RecordedTrace trace, ReplayDriver.LiveRun live) {
+  /**
+   * The comparison of {@code live} with {@code trace}.
+   *
+   * @param differences those that count, in recorded order, then the live segments beyond the recording
+   * @param allowed what the comparison leaves out, with the reason and the figures of this run
+   */
+  public record Result(List<Difference> differences, List<AllowedDifference> allowed) {
+    public Result {
+      differences = List.copyOf(differences);
+      allowed = List.copyOf(allowed);
+    }
+  }
+
+  /** Compares the target's live segments with its recorded ones. */
+  public static Result compare(RecordedTrace trace, ReplayDriver.LiveRun live, Timing timing) {
+    List<Pair> pairs = align(trace, live);
+    return new Result(differences(trace, live, pairs), allowed(trace, live, timing, pairs));
+  }
+
+  private static List<Difference> differences(RecordedTrace trace, ReplayDriver.LiveRun live, List<Pair> pairs) {
     boolean window = trace.manifest().compareWindow();
     List<Difference> out = new ArrayList<>();
-    List<Pair> pairs = align(trace, live);
     int recordedCount = trace.targetSegments().size();
     int liveCount = live.targetSegments().size();
     for (Pair p : pairs) {
@@ -61,8 +78,8 @@ public final class SegmentComparison {
     return out;
   }
 
-  /** What the comparison leaves out, with the reason and the figures of this run. */
-  public static List<AllowedDifference> allowed(RecordedTrace trace, ReplayDriver.LiveRun live, Timing timing) {
+  private static List<AllowedDifference> allowed(RecordedTrace trace, ReplayDriver.LiveRun live, Timing timing,
+      List<Pair> pairs) {
     List<AllowedDifference> out = new ArrayList<>();
     out.add(new AllowedDifference("ISN", "each side's initial sequence number is chosen afresh (target recorded "
         + trace.targetIsn() + ", live " + live.targetIsn() + "; peer recorded " + trace.peerIsn() + ", live "
@@ -81,7 +98,7 @@ public final class SegmentComparison {
       out.add(new AllowedDifference("window", "the window follows the target's buffers; the manifest does not"
           + " declare it comparable (compare-window: true)"));
     }
-    for (Pair p : align(trace, live)) {
+    for (Pair p : pairs) {
       if (p.recorded() != null && p.live() != null && (p.recorded().count() > 1 || p.live().count() > 1)) {
         out.add(new AllowedDifference("segmentation", p.recorded().where() + " went live as " + p.live().where()
             + ": the same bytes cut otherwise (segmentation offload where the capture was made, or another MSS);"

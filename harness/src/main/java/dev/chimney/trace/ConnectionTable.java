@@ -86,7 +86,8 @@ final class ConnectionTable {
   }
 
   /** Starts a connection whose "a" and "b" are the key's endpoints. */
-  private TraceConnection open(FlowKey key, IpAddress aAddress, int aPort, IpAddress bAddress, int bPort, long firstPacket) {
+  private TraceConnection open(FlowKey key, IpAddress aAddress, int aPort, IpAddress bAddress, int bPort,
+      long firstPacket) {
     TraceConnection c = new TraceConnection(++named, key, endpoint(aAddress, aPort), endpoint(bAddress, bPort));
     c.firstPacket = firstPacket;
     byKey.put(c);

@@ -29,7 +29,8 @@ class ReplayConnectionTest {
 
   @BeforeEach
   void readTheManifest() throws Exception {
-    manifest = new ManifestReader(ReplayTraces.CATALOGUE).read(ReplayTraces.TRACES.resolve("linux/two-connections.yaml"));
+    manifest = new ManifestReader(ReplayTraces.CATALOGUE)
+        .read(ReplayTraces.TRACES.resolve("linux/two-connections.yaml"));
   }
 
   @Test

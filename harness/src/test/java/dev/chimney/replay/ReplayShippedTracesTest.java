@@ -111,7 +111,8 @@ class ReplayShippedTracesTest {
     Path manifest = ReplayTraces.TRACES.resolve("linux/replay-test-window.yaml");
     Files.writeString(manifest, "capture: half-close.pcap\ntarget: 192.0.2.1:8080\ncompare-window: true\n");
     try {
-      RecordedTrace trace = RecordedTraceReader.read(new ManifestReader(ReplayTraces.CATALOGUE).read(manifest), RecordedTraceReader.FIRST_CONNECTION);
+      RecordedTrace trace = RecordedTraceReader.read(new ManifestReader(ReplayTraces.CATALOGUE).read(manifest),
+          RecordedTraceReader.FIRST_CONNECTION);
       ReplayReport r = new Replayer(ReplayTraces.CATALOGUE, dev.chimney.host.Timeouts.DEFAULTS).replay(trace,
           dev.chimney.host.TargetRegistry.discover(List.of()).get("reference-nic"), "reference-nic", Timing.fast, out);
       assertThat(r.differences()).extracting(Difference::field).as(ReplayTraces.describe(r)).contains("window");

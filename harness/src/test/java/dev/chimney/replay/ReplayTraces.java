@@ -4,6 +4,7 @@ import dev.chimney.host.TargetRegistry;
 import dev.chimney.host.Timeouts;
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.trace.ManifestReader;
+import dev.chimney.trace.TraceManifest;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,8 +17,8 @@ final class ReplayTraces {
 
   /** Replays {@code trace} ("linux/graceful") against {@code target}, writing into {@code out}. */
   static ReplayReport replay(String trace, String target, Timing timing, Path out) throws Exception {
-    RecordedTrace recorded = RecordedTraceReader.read(new ManifestReader(CATALOGUE).read(TRACES.resolve(trace + ".yaml")),
-        RecordedTraceReader.FIRST_CONNECTION);
+    TraceManifest manifest = new ManifestReader(CATALOGUE).read(TRACES.resolve(trace + ".yaml"));
+    RecordedTrace recorded = RecordedTraceReader.read(manifest, RecordedTraceReader.FIRST_CONNECTION);
     return new Replayer(CATALOGUE, Timeouts.DEFAULTS)
         .replay(recorded, TargetRegistry.discover(List.of()).get(target), target, timing, out);
   }
