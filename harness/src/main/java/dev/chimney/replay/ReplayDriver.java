@@ -15,6 +15,7 @@ import dev.chimney.spi.DisconnectFlags;
 import dev.chimney.spi.OffloadTargetProvider;
 import dev.chimney.trace.ActionKind;
 import dev.chimney.trace.HostAction;
+import dev.chimney.wire.Direction;
 import dev.chimney.wire.Endpoint;
 import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpSegment;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Replays the peer's side of a {@link RecordedTrace} against a live target. The host stack makes
@@ -135,6 +137,14 @@ public final class ReplayDriver {
     private long replayStart;
     private long recordedStart = -1;
     private int sent;
+    /**
+     * The peer's segments that have reached the target. The driver waits for each one it sends
+     * before going on, so that a host action recorded after a peer segment is taken after the target
+     * has that segment, as in the recording: otherwise the action would reach the target one link
+     * delay before the segment that preceded it (and a real-time target, a graceful disconnect before
+     * the ACK of its data, which then looks like a FIN held for that ACK).
+     */
+    private final AtomicInteger deliveredToTarget = new AtomicInteger();
 
     Step(Session session, RecordedTrace trace) {
       this.session = session;
@@ -142,6 +152,11 @@ public final class ReplayDriver {
       this.trace = trace;
       this.actions = new ArrayDeque<>(trace.actions());
       this.offloadPlaced = trace.actions().stream().anyMatch(a -> a.kind() == ActionKind.OFFLOAD);
+      session.link().addObserver(p -> {
+        if (p.direction() == Direction.TO_TARGET) {
+          deliveredToTarget.incrementAndGet();
+        }
+      });
     }
 
     void connect() {
@@ -175,8 +190,10 @@ public final class ReplayDriver {
           continue;
         }
         pace(p);
+        int delivered = deliveredToTarget.get() + 1;
         peerSide.sendRecorded(liveSeq(p), liveAck(p), p.flags(), new byte[p.payloadLength()]);
         sent++;
+        session.clock().runUntil(() -> deliveredToTarget.get() >= delivered, timeouts.delivery().toNanos());
       }
       issueActionsBefore(Long.MAX_VALUE, problems);
       if (!offloaded) {

@@ -54,6 +54,8 @@ final class TrackedConnection {
   long gracefulFinSeq = SeqNum.NONE;
   /** Sends outstanding when the disconnect was requested. */
   List<TrackedSend> outstandingAtDisconnect = List.of();
+  /** The peer's highest ACK when the disconnect was requested, {@link SeqNum#NONE} before. */
+  long peerAckAtDisconnect = SeqNum.NONE;
   Event.Upcall disconnectCompletion;
   Event.Upcall failedDisconnect;
   /** The target's highest ACK this offload. */
@@ -102,6 +104,7 @@ final class TrackedConnection {
     gracefulCall = null;
     gracefulFinSeq = SeqNum.NONE;
     outstandingAtDisconnect = List.of();
+    peerAckAtDisconnect = SeqNum.NONE;
     disconnectCompletion = null;
     failedDisconnect = null;
     targetAckThisOffload = SeqNum.NONE;
@@ -171,6 +174,7 @@ final class TrackedConnection {
   /** The host called disconnect {@code c}: what was outstanding then and, for a graceful close, where its FIN goes. */
   void disconnectCalled(Event.Call c) {
     outstandingAtDisconnect = outstandingSnapshot();
+    peerAckAtDisconnect = highestPeerAck;
     if (c.flags() == DisconnectFlags.ABORTIVE_CLOSE) {
       abortiveCall = c;
     } else if (c.flags() == DisconnectFlags.GRACEFUL_CLOSE) {

@@ -144,6 +144,33 @@ class DscMonitorsTest {
   }
 
   @Test
+  void dsc4_sendAcknowledgedBeforeTheAbortMayCompleteWithSuccessAfterIt() {
+    // The peer acknowledged all 100 bytes before the request: the SUCCESS was settled, in flight.
+    Script s = new Script().offload();
+    s.send(1);
+    s.toPeer(SND, RCV, ACK, 100);
+    s.fromPeer(RCV, SND + 100, ACK, 0);
+    s.disconnect(DISCONNECT, DisconnectFlags.ABORTIVE_CLOSE, 0);
+    s.sendComplete(NdisStatus.SUCCESS, 1);
+    s.toPeer(SND + 100, 0, RST, 0);
+    s.disconnectComplete(DISCONNECT, NdisStatus.SUCCESS);
+    assertPass(s.run(), "DSC-4");
+  }
+
+  @Test
+  void dsc4_sendAcknowledgedOnlyInPartBeforeTheAbortCompletingWithSuccessFails() {
+    Script s = new Script().offload();
+    s.send(1);
+    s.toPeer(SND, RCV, ACK, 100);
+    s.fromPeer(RCV, SND + 99, ACK, 0);
+    s.disconnect(DISCONNECT, DisconnectFlags.ABORTIVE_CLOSE, 0);
+    Event wrong = s.sendComplete(NdisStatus.SUCCESS, 1);
+    s.toPeer(SND + 100, 0, RST, 0);
+    s.disconnectComplete(DISCONNECT, NdisStatus.SUCCESS);
+    assertFail(s.run(), "DSC-4", wrong);
+  }
+
+  @Test
   void dsc5_rstCarryingTheOldAckPasses() {
     Script s = new Script().offload();
     s.toPeer(SND, RCV, ACK, 0);
