@@ -18,6 +18,7 @@ import dev.chimney.trace.HostAction;
 import dev.chimney.wire.Direction;
 import dev.chimney.wire.Endpoint;
 import dev.chimney.wire.SeqNum;
+import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -145,6 +146,11 @@ public final class ReplayDriver {
      * the ACK of its data, which then looks like a FIN held for that ACK).
      */
     private final AtomicInteger deliveredToTarget = new AtomicInteger();
+    /** The live target segments matched to recorded ones so far. */
+    private int answered;
+    /** {@link #liveReach()}, over the first {@code reachScanned} live segments. */
+    private long reach;
+    private int reachScanned;
 
     Step(Session session, RecordedTrace trace) {
       this.session = session;
@@ -174,7 +180,6 @@ public final class ReplayDriver {
     }
 
     void replay(List<String> problems) {
-      int expectedFromTarget = 0;
       for (RecordedPacket p : trace.packets()) {
         if (p.handshake()) {
           continue;
@@ -184,9 +189,7 @@ public final class ReplayDriver {
         }
         issueActionsBefore(p.number(), problems);
         if (p.fromTarget()) {
-          expectedFromTarget++;
-          int want = expectedFromTarget;
-          session.clock().runUntil(() -> liveCount() >= want, timeouts.quiet().toNanos());
+          awaitAnswer(p);
           continue;
         }
         pace(p);
@@ -207,8 +210,32 @@ public final class ReplayDriver {
       session.clock().runFor(timeouts.quiet().toNanos());
     }
 
+    /**
+     * Waits, at most the quiet timeout, for the live target's answer to its recorded segment {@code
+     * p}: one more live segment than those that answered earlier ones (a retransmission is such an
+     * answer) and, however the target cuts its data, live segments that reach as far in its sequence
+     * space as {@code p} does. Counting segments alone sent the peer's next one, an ACK of all the
+     * data, after the first of several; the rest then came as data the peer had acknowledged unseen.
+     */
+    private void awaitAnswer(RecordedPacket p) {
+      long end = SeqNum.distance(trace.targetIsn(), p.seq()) + p.payloadLength() + (p.has(TcpFlag.FIN) ? 1 : 0);
+      int before = answered;
+      session.clock().runUntil(() -> liveCount() > before && liveReach() >= end, timeouts.quiet().toNanos());
+      answered = liveCount();
+    }
+
     private int liveCount() {
       return peerSide.segmentsFromTarget().size() - liveStart;
+    }
+
+    /** How far the target's live segments reach in its sequence space, from its ISN. */
+    private long liveReach() {
+      List<TcpSegment> segments = peerSide.segmentsFromTarget();
+      for (; liveStart + reachScanned < segments.size(); reachScanned++) {
+        TcpSegment s = segments.get(liveStart + reachScanned);
+        reach = Math.max(reach, SeqNum.distance(peerSide.irs(), s.seqEnd()));
+      }
+      return reach;
     }
 
     private void pace(RecordedPacket p) {
