@@ -148,7 +148,7 @@ public final class ReplayDriver {
     private final AtomicInteger deliveredToTarget = new AtomicInteger();
     /** The live target segments matched to recorded ones so far. */
     private int answered;
-    /** {@link #liveReach()}, over the first {@code reachScanned} live segments. */
+    /** {@link #reach}, over the first {@code reachScanned} live segments. */
     private long reach;
     private int reachScanned;
 
@@ -220,17 +220,18 @@ public final class ReplayDriver {
     private void awaitAnswer(RecordedPacket p) {
       long end = SeqNum.distance(trace.targetIsn(), p.seq()) + p.payloadLength() + (p.has(TcpFlag.FIN) ? 1 : 0);
       int before = answered;
-      session.clock().runUntil(() -> liveCount() > before && liveReach() >= end, timeouts.quiet().toNanos());
-      answered = liveCount();
+      session.clock().runUntil(() -> {
+        List<TcpSegment> live = peerSide.segmentsFromTarget();
+        return live.size() - liveStart > before && reach(live) >= end;
+      }, timeouts.quiet().toNanos());
+      answered = peerSide.segmentsFromTarget().size() - liveStart;
     }
 
-    private int liveCount() {
-      return peerSide.segmentsFromTarget().size() - liveStart;
-    }
-
-    /** How far the target's live segments reach in its sequence space, from its ISN. */
-    private long liveReach() {
-      List<TcpSegment> segments = peerSide.segmentsFromTarget();
+    /**
+     * How far the target's live segments reach in its sequence space, from its ISN; {@code segments}
+     * is what the peer has taken from the target, each scanned once.
+     */
+    private long reach(List<TcpSegment> segments) {
       for (; liveStart + reachScanned < segments.size(); reachScanned++) {
         TcpSegment s = segments.get(liveStart + reachScanned);
         reach = Math.max(reach, SeqNum.distance(peerSide.irs(), s.seqEnd()));

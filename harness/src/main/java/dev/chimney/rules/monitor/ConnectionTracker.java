@@ -43,7 +43,7 @@ public final class ConnectionTracker {
   /** The connection {@link #track} found last, or null. */
   private TrackedConnection lastTracked;
   private final PendingCalls calls = new PendingCalls();
-  /** Made by {@link #lists()}. */
+  /** Made by {@link #lists()} when the first list is handed over; a query never makes it. */
   private TrackedLists lists;
   /** Made at the host's first ordinary send: until then every packet towards the peer is the target's. */
   private HostPackets hostPackets;
@@ -95,12 +95,12 @@ public final class ConnectionTracker {
 
   /** The send with that NET_BUFFER_LIST id, or null when none was handed over. */
   TrackedSend send(long nblId) {
-    return lists().send(nblId);
+    return lists == null ? null : lists.send(nblId);
   }
 
   /** The connection whose posted receive list has that id, or null. */
   TrackedConnection receiveOwner(long nblId) {
-    return connection(lists().receiveOwner(nblId));
+    return lists == null ? null : connection(lists.receiveOwner(nblId));
   }
 
   /** True for a packet the host's ordinary send path put on the wire; false for the target's own and the peer's. */
