@@ -8,7 +8,6 @@ import dev.chimney.rules.CertificationJudge;
 import dev.chimney.rules.RuleCatalogue;
 import dev.chimney.rules.RunRecord;
 import dev.chimney.rules.ScenarioResult;
-import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import dev.chimney.steps.Lifecycle;
 import java.io.File;
@@ -84,7 +83,7 @@ final class CertifyCommand implements Callable<Integer> {
     }
     // On virtual time one at a time keeps the captures byte-identical; a remote target holds one
     // connection for the run and serves one scenario at a time over it.
-    boolean oneAtATime = provider.capabilities().contains(Capability.VIRTUAL_TIME) || RemoteTargets.isRemote(target);
+    boolean oneAtATime = !RemoteTargets.inProcessOnRealTime(provider, target);
     RuleCatalogue catalogue = RuleCatalogue.load();
     Optional<RuleTags.Selection> selection = Optional.ofNullable(rules).map(r -> select(catalogue, r));
     Path outDir = (out != null ? out : Path.of(DEFAULT_REPORTS, RemoteTargets.folderName(target))).toAbsolutePath().normalize();

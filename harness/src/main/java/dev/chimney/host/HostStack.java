@@ -83,15 +83,15 @@ public final class HostStack implements OffloadHost {
     return slot;
   }
 
-  /** Attaches {@code target}, created with {@code host} from {@link #additionalHost()}. */
-  public void attach(OffloadHost host, OffloadTarget target) {
-    for (TargetSlot s : this.host.slots) {
-      if (s == host) {
+  /** Attaches {@code target}, created with {@code slotHost} from {@link #additionalHost()}. */
+  public void attach(OffloadHost slotHost, OffloadTarget target) {
+    for (TargetSlot s : host.slots) {
+      if (s == slotHost) {
         s.target = target;
         return;
       }
     }
-    throw new IllegalArgumentException("not an OffloadHost of this stack: " + host);
+    throw new IllegalArgumentException("not an OffloadHost of this stack: " + slotHost);
   }
 
   // ---------------------------------------------------------------- connections

@@ -70,7 +70,6 @@ final class OffloadInitiation {
     String rootName = p.root.ndisOffloadHandle().toString();
     Event.Returned r = host.gateway.call(Api.INITIATE_OFFLOAD, rootName, List.of(), null,
         Snapshots.tree(p.root), () -> slot.target.initiateOffload(p.root));
-    p.returned = r.status();
     if (r.status() == NdisStatus.PENDING) {
       host.await("completion", host.timeouts.completion(),
           () -> "NdisMInitiateOffloadComplete of " + rootName + " (call #" + r.callSeq() + ")",
@@ -134,10 +133,20 @@ final class OffloadInitiation {
     return new TcpHandover(c, tcpNode, node.sendData(), SeqNum.add(tcp.sndUna(), total));
   }
 
-  /** The initiate was refused by its return value or a throw: the host keeps its connections. */
+  /**
+   * The initiate was refused by its return value or a throw: the host keeps its connections, unless
+   * the target completed the initiate before refusing it, and its completion settled them already.
+   */
   private void failInitiate(PendingTree p) {
-    pending.forget(p);
-    for (TcpHandover h : pendingHandovers.remove(p.root)) {
+    List<TcpHandover> handovers;
+    synchronized (host.lock) {
+      pending.forget(p);
+      handovers = pendingHandovers.remove(p.root);
+    }
+    if (handovers == null) {
+      return;
+    }
+    for (TcpHandover h : handovers) {
       takeBack(h);
     }
   }

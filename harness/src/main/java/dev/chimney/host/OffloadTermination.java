@@ -191,7 +191,7 @@ final class OffloadTermination {
     TerminateResult.Upload upload = new TerminateResult.Upload(c.name(), n.status(),
         n.netBufferListChain() == null, chain, delegated, buffered, seq);
     for (NetBufferList b : buffered) {
-      c.deliver(ReturnedSendData.dataOf(b));
+      c.deliver(b.data());
       host.toReturn.add(new IndicatedList(c.target, b));
     }
     c.lastUpload = upload;

@@ -1,9 +1,7 @@
 package dev.chimney.host;
 
-import dev.chimney.spi.NetBuffer;
 import dev.chimney.spi.NetBufferList;
 import dev.chimney.wire.SeqNum;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -25,12 +23,7 @@ record ReturnedSendData(byte[] fromSndUna, String problem) {
    * @param streamEnd the sequence number just past the last byte the host handed down
    */
   static ReturnedSendData of(List<NetBufferList> chain, OptionalLong sndUna, long streamEnd) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (NetBufferList l : chain) {
-      byte[] data = dataOf(l);
-      bytes.write(data, 0, data.length);
-    }
-    byte[] all = bytes.toByteArray();
+    byte[] all = NetBufferList.data(chain);
     long chainStart = SeqNum.add(streamEnd, -all.length);
     long skip = SeqNum.diff(sndUna.orElse(chainStart), chainStart);
     if (skip >= 0 && skip <= all.length) {
@@ -40,15 +33,5 @@ record ReturnedSendData(byte[] fromSndUna, String problem) {
         + chainStart + ", " + streamEnd + ")";
     int clamped = (int) Math.max(0, Math.min(skip, all.length));
     return new ReturnedSendData(Arrays.copyOfRange(all, clamped, all.length), problem);
-  }
-
-  /** The data of every buffer of {@code nbl}, in order. */
-  static byte[] dataOf(NetBufferList nbl) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (NetBuffer b : nbl.buffers()) {
-      byte[] data = b.data();
-      out.write(data, 0, data.length);
-    }
-    return out.toByteArray();
   }
 }

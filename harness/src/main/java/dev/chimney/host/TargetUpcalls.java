@@ -78,7 +78,7 @@ final class TargetUpcalls implements OffloadHost {
       for (NetBufferList l : lists) {
         NblLedger.Entry entry = host.ledger.complete(l, Purpose.RECEIVE, e.seq(), host::anomaly);
         if (entry != null && l.status() == NdisStatus.SUCCESS) {
-          entry.connection.deliver(ReturnedSendData.dataOf(l));
+          entry.connection.deliver(l.data());
         }
       }
     }
@@ -98,7 +98,7 @@ final class TargetUpcalls implements OffloadHost {
       if (!c.consumesIndications) {
         return 0;
       }
-      c.deliver(ReturnedSendData.dataOf(nbl));
+      c.deliver(nbl.data());
       return nbl.dataLength();
     }
   }

@@ -374,7 +374,7 @@ public final class PeerConnection {
     }
     targetWindow = (long) segment.window() << targetShift;
     if (SeqNum.gt(ack, sndUna)) {
-      int dataAcked = (int) Math.min(Math.max(SeqNum.diff(ack, bufferStart), 0), sendBuffer.length());
+      int dataAcked = Math.min(Math.max(SeqNum.diff(ack, bufferStart), 0), sendBuffer.length());
       sendBuffer.dropFront(dataAcked);
       bufferStart = SeqNum.add(bufferStart, dataAcked);
       sndUna = ack;
@@ -450,7 +450,7 @@ public final class PeerConnection {
     if (state == State.SYN_RECEIVED) {
       sendSynAck();
     } else if (sndUna != sndMax) {
-      int inFlightData = (int) Math.min(Math.max(SeqNum.diff(sndNxt, bufferStart), 0), sendBuffer.length());
+      int inFlightData = Math.min(Math.max(SeqNum.diff(sndNxt, bufferStart), 0), sendBuffer.length());
       int n = Math.min(inFlightData, targetMss);
       boolean fin = finSent && n == inFlightData;
       boolean push = n > 0 && n == sendBuffer.length();

@@ -59,7 +59,7 @@ final class PeerReceiver {
       return Taken.OLD;
     }
     int skip = SeqNum.diff(rcvNxt, segment.seq());
-    int end = (int) Math.min(length, Math.max(skip, SeqNum.diff(rightEdge, segment.seq())));
+    int end = Math.min(length, Math.max(skip, SeqNum.diff(rightEdge, segment.seq())));
     boolean takesFin = fin && end == length;
     if (skip >= end && !(takesFin && skip <= length)) {
       return Taken.OLD;

@@ -2,6 +2,7 @@ package dev.chimney.remote;
 
 import dev.chimney.host.TargetRegistry;
 import dev.chimney.host.TargetRegistryException;
+import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.io.File;
 import java.nio.file.Path;
@@ -34,6 +35,15 @@ public final class RemoteTargets {
   /** Whether {@code target} names a remote target. */
   public static boolean isRemote(String target) {
     return target.startsWith(PROCESS) || target.startsWith(TCP);
+  }
+
+  /**
+   * Whether {@code target}, resolved to {@code provider}, runs in this JVM on real time (the
+   * kernel's): its scenarios wait on real timers, not on the harness's virtual clock nor on a remote
+   * target that serves one scenario at a time.
+   */
+  public static boolean inProcessOnRealTime(OffloadTargetProvider provider, String target) {
+    return !provider.capabilities().contains(Capability.VIRTUAL_TIME) && !isRemote(target);
   }
 
   /**

@@ -131,15 +131,15 @@ public final class SegmentComparison {
   private static List<Pair> align(RecordedTrace trace, ReplayDriver.LiveRun live) {
     List<Seg> recorded = new ArrayList<>();
     for (RecordedPacket r : trace.targetSegments()) {
-      recorded.add(new Seg(r.number(), relative(r.seq(), trace.targetIsn()), relative(r.ack(), trace.peerIsn()),
-          r.flags(), r.payloadLength(), r.window()));
+      recorded.add(new Seg(r.number(), SeqNum.distance(trace.targetIsn(), r.seq()),
+          SeqNum.distance(trace.peerIsn(), r.ack()), r.flags(), r.payloadLength(), r.window()));
     }
     List<Seg> actual = new ArrayList<>();
     List<TcpSegment> liveSegments = live.targetSegments();
     for (int k = 0; k < liveSegments.size(); k++) {
       TcpSegment a = liveSegments.get(k);
-      actual.add(new Seg(k + 1, relative(a.seq(), live.targetIsn()), relative(a.ack(), live.peerIsn()), a.flags(),
-          a.payloadLength(), a.window()));
+      actual.add(new Seg(k + 1, SeqNum.distance(live.targetIsn(), a.seq()),
+          SeqNum.distance(live.peerIsn(), a.ack()), a.flags(), a.payloadLength(), a.window()));
     }
     List<Pair> pairs = new ArrayList<>();
     int i = 0;
@@ -204,11 +204,6 @@ public final class SegmentComparison {
     if (!expected.equals(actual)) {
       out.add(new Difference(p.recorded().packet(), p.live().index(), field, expected, actual));
     }
-  }
-
-  /** {@code seq} after {@code isn}, in [0, 2^32). */
-  static long relative(long seq, long isn) {
-    return SeqNum.distance(isn, seq);
   }
 
   /** A segment, relative to its side's ISNs; {@code id} is its packet number, or its live index from 1. */

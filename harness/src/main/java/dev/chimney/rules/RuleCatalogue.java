@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The rules of the specification, loaded from the catalogue resource shipped in the harness jar.
@@ -39,7 +41,8 @@ public final class RuleCatalogue {
   private static final Pattern ID = Pattern.compile("(TRM|TOC|PAR|DSC|FWD|SND)-[1-9][0-9]*");
   /** The keys of a rule; every one but {@code requires} is mandatory. */
   private static final Set<String> REQUIRED_KEYS = Set.of("id", "area", "text", "binds", "seen_on", "level");
-  private static final Set<String> KEYS = Set.of("id", "area", "text", "binds", "seen_on", "level", "requires");
+  private static final Set<String> KEYS =
+      Stream.concat(REQUIRED_KEYS.stream(), Stream.of("requires")).collect(Collectors.toUnmodifiableSet());
 
   private final Map<String, Rule> rules;
 
@@ -60,10 +63,10 @@ public final class RuleCatalogue {
   /** The catalogue in the class-path resource {@code resource}; for tests of malformed catalogues. */
   static RuleCatalogue fromResource(String resource) {
     try {
-      return read(resource, RuleCatalogue::parsePlain);
+      return read(resource, RuleCatalogue::plainEntry);
     } catch (NotPlain e) {
       // A rule the plain reader cannot take: databind reads it, and says what is wrong with it.
-      return read(resource, RuleCatalogue::parseWithDatabind);
+      return read(resource, DatabindEntries::read);
     }
   }
 
@@ -77,22 +80,17 @@ public final class RuleCatalogue {
     return parse(resource, in, DatabindEntries::read);
   }
 
-  /** Parses a catalogue's text; X is how it gives up, if it may. */
-  private interface Parser<X extends Exception> {
-    RuleCatalogue parse(String resource, InputStream in) throws IOException, X;
-  }
-
   /** Reads one rule from its START_OBJECT to its END_OBJECT; X is how it gives up, if it may. */
   private interface EntryReader<X extends Exception> {
     Entry read(JsonParser p) throws IOException, X;
   }
 
-  private static <X extends Exception> RuleCatalogue read(String resource, Parser<X> parser) throws X {
+  private static <X extends Exception> RuleCatalogue read(String resource, EntryReader<X> entries) throws X {
     try (InputStream in = RuleCatalogue.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("rule catalogue " + resource + " is not on the class path");
       }
-      return parser.parse(resource, in);
+      return parse(resource, in, entries);
     } catch (IOException e) {
       throw new IllegalStateException("rule catalogue " + resource + ": " + e.getMessage(), e);
     }

@@ -4,7 +4,6 @@ import dev.chimney.host.RunSettings;
 import dev.chimney.host.Timeouts;
 import dev.chimney.remote.RemoteTargets;
 import dev.chimney.rules.RuleCatalogue;
-import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTargetProvider;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +37,7 @@ final class RunContext {
    * nothing of its timers, nor of the process boundary's delays.
    */
   static Timeouts defaultTimeouts(OffloadTargetProvider provider, String targetName) {
-    boolean shortQuiet = !provider.capabilities().contains(Capability.VIRTUAL_TIME) && !RemoteTargets.isRemote(targetName);
-    return shortQuiet ? Timeouts.REAL_TIME_DEFAULTS : Timeouts.DEFAULTS;
+    return RemoteTargets.inProcessOnRealTime(provider, targetName) ? Timeouts.REAL_TIME_DEFAULTS : Timeouts.DEFAULTS;
   }
 
   /** The run's context, resolved anew whenever the settings name another target or folder. */

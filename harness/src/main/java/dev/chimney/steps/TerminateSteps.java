@@ -65,8 +65,9 @@ public final class TerminateSteps {
   public void theTerminateHandsBackOutstandingData() {
     HostConnection c = world.connection();
     TerminateResult.Upload u = upload();
-    List<Long> delivered = world.log().delivered(Api.TCP_OFFLOAD_SEND, c.name());
-    List<Long> completed = world.log().sendCompletions(c.name()).stream()
+    LogQueries log = world.log();
+    List<Long> delivered = log.delivered(Api.TCP_OFFLOAD_SEND, c.name());
+    List<Long> completed = log.completions(Api.TCP_OFFLOAD_SEND_COMPLETE, delivered).stream()
         .map(x -> x.view().id()).toList();
     List<Long> outstanding = delivered.stream().filter(id -> !completed.contains(id)).toList();
     assertThat(outstanding).as("sends outstanding at the terminate").isNotEmpty();

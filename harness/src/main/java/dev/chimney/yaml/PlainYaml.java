@@ -15,8 +15,8 @@ import java.util.Set;
  * and mappings of them) from Jackson's streaming parser, as databind reads them into records without
  * coercing. Databind is the slow part of a short command's start: its static set-up and, per record
  * type, a deserializer built by introspection. So readers try these first, and whatever is not plain
- * (a value databind would coerce, an unknown, repeated or missing key, a syntax error) throws {@link
- * NotPlain}: the reader then reads the file again with databind, whose results and messages are the
+ * (a value databind would coerce, an unknown or repeated key, a syntax error) throws {@link
+ * NotPlain}; the readers check for missing keys themselves: the reader then reads the file again with databind, whose results and messages are the
  * contract. Each method reads the value at the parser's current token and leaves the parser on its
  * last token. Stateless; any thread.
  */

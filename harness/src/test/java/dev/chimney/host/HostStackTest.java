@@ -49,6 +49,19 @@ class HostStackTest {
   }
 
   @Test
+  void anInitiateCompletedInsideTheCallThatThenRefusesIsSettledByItsCompletion() {
+    HostConnection c = world.connect(LOCAL_1, PEER_1);
+    world.target.initiateCompletedInlineThenReturned = NdisStatus.FAILURE;
+
+    OffloadResult result = world.host.offload(c);
+
+    assertThat(result.returned()).isEqualTo(NdisStatus.FAILURE);
+    assertThat(c.phase()).as("the completion offloaded it; the refusal that followed takes nothing back")
+        .isEqualTo(ConnectionPhase.OFFLOADED);
+    assertThat(world.upcalls(Api.INITIATE_OFFLOAD_COMPLETE)).hasSize(1);
+  }
+
+  @Test
   void offloadTreeStatusesAndDelegatedStateAreRecorded() {
     HostConnection c1 = world.connect(LOCAL_1, PEER_1);
     HostConnection c2 = world.connect(LOCAL_2, PEER_2);

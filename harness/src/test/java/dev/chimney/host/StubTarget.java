@@ -46,6 +46,8 @@ class StubTarget implements OffloadTarget {
   int retrieveIndications = 1;
   /** Added to the SndUna a terminate returns: non-zero returns one outside the returned send data. */
   long returnedSndUnaShift;
+  /** Non-null: complete each initiate inside the call, then return this instead of PENDING. */
+  NdisStatus initiateCompletedInlineThenReturned;
 
   private final TargetContext context;
   private final List<Conn> offloaded = new ArrayList<>();
@@ -137,7 +139,7 @@ class StubTarget implements OffloadTarget {
 
   @Override
   public NdisStatus initiateOffload(OffloadBlockList root) {
-    context.clock().execute(() -> {
+    Runnable complete = () -> {
       for (OffloadBlockList path : root.dependents()) {
         for (OffloadBlockList tcp : path.dependents()) {
           NdisStatus s = initiateStatus.getOrDefault(tcp.ndisOffloadHandle().toString(), NdisStatus.SUCCESS);
@@ -153,7 +155,12 @@ class StubTarget implements OffloadTarget {
       }
       root.setStatus(partial(root));
       context.host().initiateOffloadComplete(root);
-    });
+    };
+    if (initiateCompletedInlineThenReturned != null) {
+      complete.run();
+      return initiateCompletedInlineThenReturned;
+    }
+    context.clock().execute(complete);
     return NdisStatus.PENDING;
   }
 

@@ -12,7 +12,6 @@ import dev.chimney.spi.OffloadHost;
 import dev.chimney.spi.OffloadStateType;
 import dev.chimney.spi.OffloadTarget;
 import dev.chimney.spi.TcpOffloadEvent;
-import dev.chimney.spi.TcpUploadReason;
 import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -2,6 +2,7 @@ package dev.chimney.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chimney.host.RunSettings;
 import dev.chimney.host.Timeouts;
 import dev.chimney.spi.Capability;
 import dev.chimney.spi.OffloadTarget;
@@ -36,9 +37,21 @@ class RunContextTest {
 
   @Test
   void anOverrideOutranksTheRealTimeDefault() {
-    Timeouts t = Timeouts.from(Map.of("quiet", "500"), Timeouts.REAL_TIME_DEFAULTS);
+    // As RunContext composes them: the run's overrides (certify --timeout) over the target's defaults.
+    String saved = System.getProperty(RunSettings.TIMEOUTS);
+    System.setProperty(RunSettings.TIMEOUTS, RunSettings.formatTimeouts(Map.of("quiet", "500")));
+    try {
+      Timeouts t = RunSettings.timeouts(RunContext.defaultTimeouts(provider(Set.of(Capability.FORWARD)), "linux-kernel"));
 
-    assertThat(t.quiet()).as("quiet").isEqualTo(Duration.ofMillis(500));
+      assertThat(t.quiet()).as("quiet").isEqualTo(Duration.ofMillis(500));
+      assertThat(t.completion()).as("completion, not overridden").isEqualTo(Timeouts.REAL_TIME_DEFAULTS.completion());
+    } finally {
+      if (saved == null) {
+        System.clearProperty(RunSettings.TIMEOUTS);
+      } else {
+        System.setProperty(RunSettings.TIMEOUTS, saved);
+      }
+    }
   }
 
   private static OffloadTargetProvider provider(Set<Capability> capabilities) {

@@ -7,7 +7,6 @@ import dev.chimney.wire.Endpoint;
 import dev.chimney.wire.SeqNum;
 import dev.chimney.wire.TcpFlag;
 import dev.chimney.wire.TcpSegment;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -160,11 +159,7 @@ public final class KnownConnection {
 
   /** Up to {@code max} bytes of the send stream from {@code seq}; empty past its end. */
   public byte[] streamBytes(long seq, int max) {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    for (NetBufferList l : sends) {
-      l.buffers().forEach(b -> all.writeBytes(b.data()));
-    }
-    byte[] bytes = all.toByteArray();
+    byte[] bytes = NetBufferList.data(sends);
     long offset = SeqNum.distance(streamBase, seq);
     if (offset >= bytes.length) {
       return new byte[0];

@@ -9,7 +9,6 @@ import dev.chimney.spi.TcpConnectionState;
 import dev.chimney.spi.TcpDelegatedState;
 import dev.chimney.spi.TcpDelegatedState.Field;
 import dev.chimney.spi.TcpOffloadEvent;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -81,7 +80,7 @@ final class KernelConnection {
     long skip = sentUnacknowledged;
     for (NetBufferList l : lists) {
       ledger.add(l);
-      byte[] data = dataOf(List.of(l));
+      byte[] data = l.data();
       int from = (int) Math.min(skip, data.length);
       skip -= from;
       if (from < data.length) {
@@ -104,7 +103,7 @@ final class KernelConnection {
     }
     for (NetBufferList l : lists) {
       ledger.add(l);
-      toKernel.add(dataOf(List.of(l)));
+      toKernel.add(l.data());
     }
     flushToKernel();
     return NdisStatus.PENDING;
@@ -133,7 +132,7 @@ final class KernelConnection {
       return;
     }
     pendingDisconnect = nbl;
-    byte[] data = dataOf(List.of(nbl));
+    byte[] data = nbl.data();
     if (data.length > 0) {
       ledger.addDisconnectData(ReceivePath.targetList(data));
       toKernel.add(data);
@@ -354,10 +353,4 @@ final class KernelConnection {
     }
   }
 
-  /** The data of {@code lists}, one after another. */
-  static byte[] dataOf(List<NetBufferList> lists) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    lists.forEach(l -> l.buffers().forEach(b -> out.writeBytes(b.data())));
-    return out.toByteArray();
-  }
 }

@@ -31,7 +31,7 @@ final class Restoration {
     long sndUna = d.sndUna().getAsLong();
     long sndMax = d.sndMax().orElse(d.sndNxt().orElse(sndUna));
     List<NetBufferList> lists = NetBufferList.toList(node.netBufferListChain());
-    byte[] data = KernelConnection.dataOf(lists);
+    byte[] data = NetBufferList.data(lists);
     int sent = (int) Math.min(data.length, (sndMax - sndUna) & 0xFFFF_FFFFL);
     TcpRepair.Restore r = new TcpRepair.Restore(path.sourceAddress(), tcp.localPort(), path.destinationAddress(),
         tcp.remotePort(), sndUna, d.rcvNxt().getAsLong(), d.get(TcpDelegatedState.Field.SEND_WL1).orElse(

@@ -163,7 +163,7 @@ final class Connection {
 
   private void closeGracefully(NetBufferList nbl) {
     pendingDisconnect = nbl;
-    send.queueFin(nbl.dataLength() == 0 ? null : services.lists().of(ListBytes.of(nbl)));
+    send.queueFin(nbl.dataLength() == 0 ? null : services.lists().of(nbl.data()));
     state = state == TcpConnectionState.CLOSE_WAIT
         ? TcpConnectionState.LAST_ACK
         : TcpConnectionState.FIN_WAIT_1;

@@ -52,7 +52,7 @@ final class InboundPackets {
    * arrived with, which the TCP checksum covers, and decoded.
    */
   static Optional<TcpSegment> decodeForwarded(NetBufferList list, Inet4Address from, Inet4Address to) {
-    return decode(ipv4Around(ListBytes.of(list), from, to));
+    return decode(ipv4Around(list.data(), from, to));
   }
 
   private static byte[] ipv4Around(byte[] tcp, Inet4Address from, Inet4Address to) {

@@ -50,7 +50,7 @@ final class ReceiveSide {
     this.mss = config.mss();
     this.delivery = new ReceiveDelivery(services.host(), config.handle(), services.lists());
     this.rcvNxt = delegated.rcvNxt().getAsLong();
-    byte[] handedOver = ListBytes.ofChain(delegated.bufferedData());
+    byte[] handedOver = NetBufferList.data(NetBufferList.toList(delegated.bufferedData()));
     delivery.hold(handedOver);
     // the host's window already counted its buffered bytes: keep its right edge where it was
     int cached = (int) Math.max(config.initialRcvWnd(), delegated.rcvWnd().orElse(0) + handedOver.length);

@@ -47,7 +47,7 @@ final class SendQueue {
   }
 
   private void add(NetBufferList list, boolean hostSend) {
-    byte[] data = ListBytes.of(list);
+    byte[] data = list.data();
     entries.addLast(new Entry(list, end, data, hostSend));
     end += data.length;
   }

@@ -64,6 +64,29 @@ public final class NetBufferList {
     return n;
   }
 
+  /** A copy of the data of all its buffers, in order, as one array; the lists chained after it are not read. */
+  public byte[] data() {
+    return data(List.of(this));
+  }
+
+  /** A copy of the data of every list of {@code lists}, in order, as one array. */
+  public static byte[] data(List<NetBufferList> lists) {
+    int length = 0;
+    for (NetBufferList l : lists) {
+      length += l.dataLength();
+    }
+    byte[] out = new byte[length];
+    int at = 0;
+    for (NetBufferList l : lists) {
+      for (NetBuffer b : l.buffers) {
+        byte[] d = b.data();
+        System.arraycopy(d, 0, out, at, d.length);
+        at += d.length;
+      }
+    }
+    return out;
+  }
+
   /** {@code NET_BUFFER_LIST.Status}: written by whoever completes the list. */
   public NdisStatus status() {
     return status;

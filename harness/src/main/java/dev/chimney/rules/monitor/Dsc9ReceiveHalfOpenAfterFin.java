@@ -30,7 +30,7 @@ final class Dsc9ReceiveHalfOpenAfterFin extends MonitorBase {
   /** One connection after the target's FIN: where the peer's data stood then, and what came after. */
   private static final class HalfOpen {
     final long deliveredAtFin;
-    /** {@link Seq#NONE} when unknown. */
+    /** {@link SeqNum#NONE} when unknown. */
     final long peerEndAtFin;
     boolean closed;
     Event.Packet lastData;

@@ -41,7 +41,7 @@ final class Fwd3ForwardedDataProcessed extends MonitorBase {
     final Event.Call call;
     final String connection;
     final long bytes;
-    /** {@link Seq#NONE} when unknown. */
+    /** {@link SeqNum#NONE} when unknown. */
     final long ackBefore;
     final long deliveredBefore;
     boolean ackJudged;

@@ -1,10 +1,8 @@
 package dev.chimney.rules.monitor;
 
 import dev.chimney.host.Event;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,14 +45,25 @@ final class HostPackets {
 
   private boolean pay(String connection) {
     // A packet the host could not name pays whichever call is owed; a named one, its own or an unnamed call.
-    Collection<String> keys = connection == null ? List.copyOf(owed.keySet()) : List.of(connection, ANY_CONNECTION);
-    for (String key : keys) {
-      Integer count = owed.get(key);
-      if (count != null && count > 0) {
-        owed.put(key, count - 1);
+    if (connection != null) {
+      return payFrom(connection) || payFrom(ANY_CONNECTION);
+    }
+    for (Map.Entry<String, Integer> e : owed.entrySet()) {
+      if (e.getValue() > 0) {
+        e.setValue(e.getValue() - 1);
         return true;
       }
     }
     return false;
+  }
+
+  /** Pays one call owed by {@code owner}, if there is one. */
+  private boolean payFrom(String owner) {
+    Integer count = owed.get(owner);
+    if (count == null || count == 0) {
+      return false;
+    }
+    owed.put(owner, count - 1);
+    return true;
   }
 }

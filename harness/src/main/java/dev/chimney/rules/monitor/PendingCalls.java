@@ -115,7 +115,7 @@ final class PendingCalls {
     switch (c.api()) {
       case TCP_OFFLOAD_DISCONNECT -> {
         for (NblView n : c.nbls()) {
-          disconnects.remove(n.id());
+          disconnectCompleted(n.id());
         }
       }
       case INITIATE_OFFLOAD -> {
@@ -125,7 +125,7 @@ final class PendingCalls {
       }
       case TERMINATE_OFFLOAD -> {
         if (c.root() != null) {
-          terminates.remove(c.root());
+          terminateCompleted(c.root());
         }
       }
       default -> { }

@@ -71,7 +71,7 @@ final class Toc3DelegatedStateMatchesWire extends MonitorBase {
     }
   }
 
-  /** The later of the value given at initiate and the wire's, either {@link Seq#NONE} when unknown. */
+  /** The later of the value given at initiate and the wire's, either {@link SeqNum#NONE} when unknown. */
   private static long later(long given, long wire) {
     return SeqNum.known(given) ? SeqNum.highest(wire, given) : wire;
   }

@@ -22,7 +22,7 @@ import java.util.List;
  * completed), and its methods say what each changes. The wire fields the tracker sets itself, on
  * the packet path, without a call per packet.
  *
- * <p>Sequence-number fields hold {@link Seq#NONE} until known. check-trace keeps one of these for
+ * <p>Sequence-number fields hold {@link SeqNum#NONE} until known. check-trace keeps one of these for
  * every open connection of a capture, so it holds numbers rather than the events they came from.
  */
 final class TrackedConnection {

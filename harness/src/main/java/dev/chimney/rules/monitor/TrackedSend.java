@@ -19,7 +19,7 @@ final class TrackedSend {
   final int index;
   /**
    * Sequence number of its first byte: the offload's base (delegated SndUna, else SndNxt, at
-   * initiate) plus the bytes of every earlier send. {@link Seq#NONE} when the initiate gave neither.
+   * initiate) plus the bytes of every earlier send. {@link SeqNum#NONE} when the initiate gave neither.
    */
   final long streamStart;
 
@@ -36,7 +36,7 @@ final class TrackedSend {
     this.streamStart = streamStart;
   }
 
-  /** Sequence number one past its last byte, or {@link Seq#NONE} when unknown. */
+  /** Sequence number one past its last byte, or {@link SeqNum#NONE} when unknown. */
   long streamEnd() {
     return SeqNum.known(streamStart) ? SeqNum.add(streamStart, length) : SeqNum.NONE;
   }
